@@ -1,0 +1,106 @@
+"""Settings: code defaults < site file (IT) < user file.
+
+Only the keys below exist for now; a key that a user file may not set is
+ignored there. A bad value is reported (file, key, reason) and the default kept.
+"""
+
+from __future__ import annotations
+
+import configparser
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "counselor-app"
+SECTION = "counselor-app"
+LANGUAGES = ("auto", "fr", "en")
+MIN_PASSWORD_FLOOR = 8
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path | None = None
+    language: str = "auto"
+    min_password_length: int = 10
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir if self.data_dir is not None else default_data_dir()
+
+
+def default_data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def site_config_file() -> Path:
+    return platformdirs.site_config_path(APP_NAME, appauthor=False) / f"{APP_NAME}.ini"
+
+
+def user_config_file() -> Path:
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / f"{APP_NAME}.ini"
+
+
+def _parse_dir(text: str) -> Path:
+    if not text.strip():
+        raise ValueError("empty folder name")
+    return Path(text.strip()).expanduser()
+
+
+def _parse_language(text: str) -> str:
+    value = text.strip().lower()
+    if value not in LANGUAGES:
+        raise ValueError(f"expected one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _parse_password_length(text: str) -> int:
+    value = int(text.strip())
+    if not MIN_PASSWORD_FLOOR <= value <= 128:
+        raise ValueError(f"expected a number from {MIN_PASSWORD_FLOOR} to 128")
+    return value
+
+
+# key -> (parser, may the user file set it?)
+_KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
+    "data_dir": (_parse_dir, True),
+    "language": (_parse_language, True),
+    "min_password_length": (_parse_password_length, False),
+}
+
+
+def _apply(settings: Settings, path: Path, *, is_site: bool) -> Settings:
+    parser = configparser.ConfigParser(interpolation=None)
+    warnings = list(settings.warnings)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            parser.read_file(handle)
+    except FileNotFoundError:
+        return settings
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        warnings.append(f"{path}: the file cannot be read ({exc}); it was ignored.")
+        return replace(settings, warnings=tuple(warnings))
+    if not parser.has_section(SECTION):
+        return settings
+    changes: dict[str, Any] = {}
+    for key, text in parser.items(SECTION):
+        if key not in _KEYS:
+            warnings.append(f"{path}: unknown key '{key}' was ignored.")
+            continue
+        parse, user_may_set = _KEYS[key]
+        if not is_site and not user_may_set:
+            warnings.append(f"{path}: '{key}' can only be set in the site file; ignored.")
+            continue
+        try:
+            changes[key] = parse(text)
+        except ValueError as exc:
+            warnings.append(f"{path}: bad value for '{key}' ({exc}); the default is used.")
+    return replace(settings, warnings=tuple(warnings), **changes)
+
+
+def load_settings(site_file: Path | None = None, user_file: Path | None = None) -> Settings:
+    settings = Settings()
+    settings = _apply(settings, site_file or site_config_file(), is_site=True)
+    return _apply(settings, user_file or user_config_file(), is_site=False)

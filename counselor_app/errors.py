@@ -1,0 +1,106 @@
+"""Errors the core raises for people to read.
+
+Each error carries an English message for the command line; the window maps the
+error class to a translated text (see ``ui/errors.py``). None of them ever holds a
+password, a key or caller data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CounselorError(Exception):
+    """An operation was refused or failed in a way a user should be told about."""
+
+
+class AuthenticationFailed(CounselorError):
+    """Wrong user name or password. Deliberately says nothing about which."""
+
+    def __init__(self) -> None:
+        super().__init__("Unknown user name or wrong password.")
+
+
+class PermissionDenied(CounselorError):
+    def __init__(self, action: str, role: str) -> None:
+        super().__init__(f"Permission denied: the role '{role}' may not {action}.")
+        self.action = action
+        self.role = role
+
+
+class VaultMissing(CounselorError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"There is no vault in {data_dir}. Create one with 'init'.")
+        self.data_dir = data_dir
+
+
+class VaultExists(CounselorError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"A vault already exists in {data_dir}; it was left untouched.")
+        self.data_dir = data_dir
+
+
+class VaultDamaged(CounselorError):
+    """The database file is missing, unreadable or fails its integrity checks."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"The vault database {path} is damaged or unreadable ({detail}). "
+            "It was not changed; restore it from a backup."
+        )
+        self.path = path
+        self.detail = detail
+
+
+class KeySlotsDamaged(CounselorError):
+    """The key-slot file is missing, unreadable or not in the expected shape."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"The key-slot file {path} is damaged or unreadable ({detail}). "
+            "It was not changed; restore it from a backup."
+        )
+        self.path = path
+        self.detail = detail
+
+
+class NewerVault(CounselorError):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"This vault was written by a newer version of counselor-app (format {found}; "
+            f"this version reads up to {supported}). Install the newer version to open it."
+        )
+        self.found = found
+        self.supported = supported
+
+
+class InvalidInput(CounselorError):
+    """A name, role or password that does not meet the rules."""
+
+
+class PasswordTooShort(InvalidInput):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(f"The password must have at least {minimum} characters.")
+        self.minimum = minimum
+
+
+class UnknownUser(CounselorError):
+    def __init__(self, username: str) -> None:
+        super().__init__(f"There is no user named '{username}'.")
+        self.username = username
+
+
+class UserExists(CounselorError):
+    def __init__(self, username: str) -> None:
+        super().__init__(f"A user named '{username}' already exists.")
+        self.username = username
+
+
+class LastAdmin(CounselorError):
+    def __init__(self) -> None:
+        super().__init__("The last admin cannot be removed or given another role.")
+
+
+class SelfRemoval(CounselorError):
+    def __init__(self) -> None:
+        super().__init__("You cannot remove your own account; ask another admin.")

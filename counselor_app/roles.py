@@ -1,0 +1,39 @@
+"""Roles and what each may do. Checked in the core, whatever the interface."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+
+from counselor_app.errors import InvalidInput
+
+
+class Role(StrEnum):
+    COUNSELOR = "counselor"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Permission(Enum):
+    """Each value is the phrase used in the refusal message."""
+
+    MANAGE_USERS = "manage user accounts"
+    VERIFY_VAULT = "verify the vault"
+
+
+_GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.COUNSELOR: frozenset({Permission.VERIFY_VAULT}),
+    Role.SUPERVISOR: frozenset({Permission.VERIFY_VAULT}),
+    Role.ADMIN: frozenset({Permission.VERIFY_VAULT, Permission.MANAGE_USERS}),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return permission in _GRANTS[role]
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise InvalidInput(f"Unknown role '{text}'; choose one of {names}.") from None

@@ -1,0 +1,1 @@
+"""Schema, migrations and the tables of the vault."""

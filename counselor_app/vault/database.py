@@ -1,0 +1,107 @@
+"""Opening the SQLCipher database with a raw 256-bit key.
+
+This module is the only place that calls ``sqlcipher3.connect``. It never creates
+a database unless asked to, so a missing or damaged file is reported, not replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import sqlcipher3
+
+from counselor_app.errors import VaultDamaged
+
+Connection = Any  # sqlcipher3 ships no type information
+DatabaseError = sqlcipher3.DatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class WrongKey(Exception):
+    """The key does not decrypt the first page (or the file is not a database)."""
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    # Raw-key syntax: the hex blob is used as the key itself, not stretched as a password.
+    return f"\"x'{key.hex()}'\""
+
+
+def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open (or, with ``create``, make) the encrypted database and prove the key.
+
+    Raises WrongKey when the key does not open the file, VaultDamaged when it is
+    unreadable for another reason.
+    """
+    if not create and not path.is_file():
+        raise VaultDamaged(path, "the file is missing")
+    try:
+        conn = sqlcipher3.connect(
+            _uri(path, "rwc" if create else "rw"), uri=True, isolation_level=None
+        )
+    except sqlcipher3.Error as exc:
+        raise VaultDamaged(path, str(exc)) from None
+    try:
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_key_pragma(key)}")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise RuntimeError("SQLCipher is not available: refusing to open a plaintext database")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                raise WrongKey() from None
+            raise VaultDamaged(path, str(exc)) from None
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def rekey(conn: Connection, key: bytes) -> None:
+    conn.execute(f"PRAGMA rekey = {_key_pragma(key)}")
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Run SQLCipher's page HMAC check and SQLite's integrity and foreign-key checks."""
+    problems: list[str] = []
+    try:
+        problems += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+        problems += [row for row in rows if row != "ok"]
+        problems += [
+            f"foreign key violation in {row[0]}" for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+    except sqlcipher3.DatabaseError as exc:
+        problems.append(str(exc))
+    return problems

@@ -1,0 +1,223 @@
+"""Creating and opening a vault. An open vault is a Session: one user, one connection.
+
+``open_vault`` is the one function that opens the database; everything else
+receives the Session.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from counselor_app import __version__
+from counselor_app.config import Settings
+from counselor_app.errors import (
+    AuthenticationFailed,
+    PermissionDenied,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+)
+from counselor_app.roles import Permission, Role, allows
+from counselor_app.store import migrations, users
+from counselor_app.store.users import User
+from counselor_app.vault import database, slotfile
+from counselor_app.vault.database import Connection, WrongKey
+from counselor_app.vault.kdf import default_params
+from counselor_app.vault.keyslots import (
+    DATA_KEY_BYTES,
+    burn_time,
+    new_slot,
+    open_sealed_key,
+    seal_data_key,
+    unlock_private_key,
+)
+from counselor_app.vault.paths import VaultPaths
+from counselor_app.vault.validation import check_password, check_username
+
+
+class Session:
+    """An unlocked vault, as one user."""
+
+    def __init__(
+        self,
+        paths: VaultPaths,
+        conn: Connection,
+        vault_id: str,
+        data_key: bytes,
+        user: User,
+        settings: Settings,
+    ) -> None:
+        self.paths = paths
+        self.conn = conn
+        self.vault_id = vault_id
+        self._data_key = bytearray(data_key)
+        self.user = user
+        self.settings = settings
+
+    @property
+    def data_key(self) -> bytes:
+        if not self._data_key:
+            raise RuntimeError("the session is closed")
+        return bytes(self._data_key)
+
+    def replace_data_key(self, key: bytes) -> None:
+        self._wipe()
+        self._data_key = bytearray(key)
+
+    def require(self, permission: Permission) -> None:
+        """Raise PermissionDenied unless this session's role grants ``permission``."""
+        if not allows(self.user.role, permission):
+            raise PermissionDenied(permission.value, self.user.role.value)
+
+    @property
+    def closed(self) -> bool:
+        return not self._data_key
+
+    def _wipe(self) -> None:
+        for index in range(len(self._data_key)):
+            self._data_key[index] = 0
+        self._data_key = bytearray()
+
+    def close(self) -> None:
+        """Close the connection and drop the key (best effort: Python may keep copies)."""
+        if self.closed:
+            return
+        self._wipe()
+        self.conn.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_vault(data_dir: Path, admin_name: str, password: str, settings: Settings) -> Session:
+    """Make a new vault in ``data_dir`` with its first admin. Never touches existing files."""
+    paths = VaultPaths(data_dir)
+    username = check_username(admin_name)
+    check_password(password, settings.min_password_length)
+    if paths.anything_present():
+        raise VaultExists(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data_key = secrets.token_bytes(DATA_KEY_BYTES)
+    vault_id = str(uuid.uuid4())
+    admin = User(id=str(uuid.uuid4()), username=username, role=Role.ADMIN)
+    slot = new_slot(
+        vault_id=vault_id,
+        user_id=admin.id,
+        username=username,
+        password=password,
+        data_key=data_key,
+        params=default_params(),
+    )
+    # Built under a temporary name, then renamed: a crash never leaves half a vault.db.
+    staging = data_dir / f".{paths.database.name}.{uuid.uuid4().hex}.new"
+    try:
+        conn = database.connect(staging, data_key, create=True)
+        try:
+            migrations.migrate(conn)
+            with database.transaction(conn):
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [
+                        ("vault_id", vault_id),
+                        ("created_at", users.now_utc()),
+                        ("created_by_version", __version__),
+                    ],
+                )
+                users.insert(conn, admin)
+        finally:
+            conn.close()
+        if paths.anything_present():
+            raise VaultExists(data_dir)
+        os.replace(staging, paths.database)
+    finally:
+        for leftover in data_dir.glob(staging.name + "*"):
+            leftover.unlink(missing_ok=True)
+    slotfile.save(paths.keyslots, slotfile.SlotFile(vault_id=vault_id, slots=[slot]))
+    return open_vault(data_dir, username, password, settings)
+
+
+def open_vault(data_dir: Path, username: str, password: str, settings: Settings) -> Session:
+    """Unlock the caller's key slot, then open and check the database."""
+    paths = VaultPaths(data_dir)
+    if not paths.anything_present():
+        raise VaultMissing(data_dir)
+    slots = slotfile.load(paths.keyslots)
+    slot = slots.find(username)
+    if slot is None:
+        if slots.slots:
+            burn_time(slots.slots[0].kdf)
+        raise AuthenticationFailed()
+    # A wrong password stops here, before the database is touched.
+    private = unlock_private_key(slot, slots.vault_id, password)
+    current = open_sealed_key(slot, slots.vault_id, private, slot.data_key)
+    pending = (
+        None
+        if slot.pending_key is None
+        else open_sealed_key(slot, slots.vault_id, private, slot.pending_key)
+    )
+    conn, key = _connect_with(paths.database, current, pending)
+    try:
+        if pending is not None:
+            _finish_rekey(conn, paths, slots, key, pending)
+            key = pending
+        stored_id = _meta(conn, paths.database, "vault_id")
+        if stored_id != slots.vault_id:
+            raise VaultDamaged(paths.database, "the key-slot file belongs to another vault")
+        migrations.migrate(conn)
+        user = users.by_id(conn, slot.user_id)
+        if user is None:
+            raise AuthenticationFailed()
+    except database.DatabaseError as exc:
+        conn.close()
+        raise VaultDamaged(paths.database, str(exc)) from None
+    except BaseException:
+        conn.close()
+        raise
+    return Session(paths, conn, slots.vault_id, key, user, settings)
+
+
+def _connect_with(path: Path, current: bytes, pending: bytes | None) -> tuple[Connection, bytes]:
+    for key in (current, pending):
+        if key is None:
+            continue
+        try:
+            return database.connect(path, key), key
+        except WrongKey:
+            continue
+    raise VaultDamaged(path, "the data key does not open it, or it is not a vault database")
+
+
+def _finish_rekey(
+    conn: Connection, paths: VaultPaths, slots: slotfile.SlotFile, opened_with: bytes, new: bytes
+) -> None:
+    """Complete a rekey that was interrupted after the slot file announced the new key."""
+    if opened_with != new:
+        database.rekey(conn, new)
+    seal_all(paths, slots, new)
+
+
+def seal_all(paths: VaultPaths, slots: slotfile.SlotFile, key: bytes) -> None:
+    """Rewrite every slot so that it opens ``key`` and nothing else."""
+    resealed = [
+        replace(s, data_key=seal_data_key(s, slots.vault_id, key), pending_key=None)
+        for s in slots.slots
+    ]
+    slotfile.save(paths.keyslots, slotfile.SlotFile(slots.vault_id, resealed))
+
+
+def _meta(conn: Connection, path: Path, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise VaultDamaged(path, f"the vault has no {key}")
+    return str(row[0])
+
+
+def vault_exists(data_dir: Path) -> bool:
+    return VaultPaths(data_dir).anything_present()

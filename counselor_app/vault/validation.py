@@ -1,0 +1,26 @@
+"""Rules for user names and passwords."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from counselor_app.errors import InvalidInput, PasswordTooShort
+
+MAX_USERNAME = 64
+
+
+def check_username(name: str) -> str:
+    """Return the name, trimmed, or raise InvalidInput."""
+    cleaned = unicodedata.normalize("NFC", name.strip())
+    if not cleaned:
+        raise InvalidInput("The user name is empty.")
+    if len(cleaned) > MAX_USERNAME:
+        raise InvalidInput(f"The user name is longer than {MAX_USERNAME} characters.")
+    if any(unicodedata.category(ch).startswith(("C", "Z")) and ch != " " for ch in cleaned):
+        raise InvalidInput("The user name contains a control or separator character.")
+    return cleaned
+
+
+def check_password(password: str, minimum: int) -> None:
+    if len(password) < minimum:
+        raise PasswordTooShort(minimum)
