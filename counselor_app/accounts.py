@@ -50,7 +50,9 @@ def _store_slot(session: Session, user: User, password: str) -> None:
         data_key=session.data_key,
         params=default_params(),
     )
-    kept = [s for s in slots.without_user(user.id) if s.username.casefold() != user.username.casefold()]
+    kept = [
+        s for s in slots.without_user(user.id) if s.username.casefold() != user.username.casefold()
+    ]
     slotfile.save(session.paths.keyslots, slotfile.SlotFile(session.vault_id, [*kept, slot]))
 
 

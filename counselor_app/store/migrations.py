@@ -9,7 +9,7 @@ here was written by a newer program and is refused, never touched.
 from __future__ import annotations
 
 from counselor_app.errors import NewerVault
-from counselor_app.vault.database import Connection, transaction
+from counselor_app.store.db import Connection, transaction
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: vault metadata and user accounts

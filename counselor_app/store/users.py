@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from counselor_app.roles import Role
-from counselor_app.vault.database import Connection
+from counselor_app.store.db import Connection
 
 
 @dataclass(frozen=True)

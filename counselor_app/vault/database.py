@@ -6,17 +6,15 @@ a database unless asked to, so a missing or damaged file is reported, not replac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import sqlcipher3
 
 from counselor_app.errors import VaultDamaged
+from counselor_app.store.db import Connection, transaction
 
-Connection = Any  # sqlcipher3 ships no type information
+__all__ = ["Connection", "DatabaseError", "WrongKey", "connect", "rekey", "transaction"]
 DatabaseError = sqlcipher3.DatabaseError
 
 BUSY_TIMEOUT_MS = 5000
@@ -78,18 +76,6 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
 
 def rekey(conn: Connection, key: bytes) -> None:
     conn.execute(f"PRAGMA rekey = {_key_pragma(key)}")
-
-
-@contextmanager
-def transaction(conn: Connection) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def integrity_problems(conn: Connection) -> list[str]:

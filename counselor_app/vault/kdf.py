@@ -40,11 +40,11 @@ class KdfParams:
         """Read stored parameters, refusing values that are unsafe or absurd."""
         if not isinstance(data, dict) or data.get("name") != "argon2id":
             raise ValueError("unknown key derivation")
-        iterations, lanes, memory = data.get("iterations"), data.get("lanes"), data.get("memory_kib")
-        for value in (iterations, lanes, memory):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise ValueError("key derivation parameters are not integers")
-        assert isinstance(iterations, int) and isinstance(lanes, int) and isinstance(memory, int)
+        values = [data.get(name) for name in ("iterations", "lanes", "memory_kib")]
+        numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if len(numbers) != len(values):
+            raise ValueError("key derivation parameters are not integers")
+        iterations, lanes, memory = numbers
         if not 1 <= iterations <= MAX_ITERATIONS or not 1 <= lanes <= 255:
             raise ValueError("key derivation parameters out of range")
         if not MIN_MEMORY_KIB <= memory <= MAX_MEMORY_KIB:

@@ -50,7 +50,9 @@ def _unb64(text: Any, length: int | None = None) -> bytes:
 
 
 def _aad(purpose: str, vault_id: str, slot_id: str, user_id: str) -> bytes:
-    return f"counselor-app/keyslot/v{SLOT_VERSION}/{purpose}|{vault_id}|{slot_id}|{user_id}".encode()
+    return (
+        f"counselor-app/keyslot/v{SLOT_VERSION}/{purpose}|{vault_id}|{slot_id}|{user_id}".encode()
+    )
 
 
 @dataclass(frozen=True)

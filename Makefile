@@ -1,0 +1,54 @@
+# Quick start (Debian 12, as root or with sudo):
+#   make run    set up and start the program
+#   make test   set up and run ruff, mypy and every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# System libraries Qt needs, even offscreen; fonts so text renders.
+QT_DEBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+# Extra libraries for real windows on X11.
+X11_DEBS := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
+	libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
+
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck pytest i18n system-deps system-deps-x11 clean
+
+run: system-deps-x11 $(STAMP) $(QM)
+	$(BIN)/counselor-app
+
+test: system-deps $(STAMP) $(QM) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+i18n: $(QM)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+system-deps:
+	@sh packaging/debian-deps.sh $(QT_DEBS) python3-venv
+
+system-deps-x11:
+	@sh packaging/debian-deps.sh $(QT_DEBS) $(X11_DEBS) python3-venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) resources/i18n/*.qm .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,58 @@
+"""The ``counselor-app`` command: the window without a command, tools with one."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from counselor_app.cli.commands import run
+from counselor_app.cli.parser import build_parser
+from counselor_app.cli.passwords import PasswordReader
+from counselor_app.config import load_settings
+from counselor_app.errors import CounselorError
+from counselor_app.vault.database import DatabaseError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    for warning in settings.warnings:
+        stderr.write(f"counselor-app: warning: {warning}\n")
+    data_dir = args.data_dir if args.data_dir is not None else settings.resolved_data_dir()
+    if args.command is None:
+        # The window lives in the ui package; the core only hands over to it.
+        window = importlib.import_module("ui.app")
+        return int(window.run(data_dir, settings))
+    reader = PasswordReader(stdin, prompt_stream=stderr)
+    try:
+        run(args, data_dir, settings, reader, stdout)
+    except CounselorError as exc:
+        stderr.write(f"counselor-app: {exc}\n")
+        return EXIT_FAILED
+    except DatabaseError as exc:
+        stderr.write(
+            f"counselor-app: The vault database could not be read ({exc}). "
+            "It was not changed; restore it from a backup.\n"
+        )
+        return EXIT_FAILED
+    except OSError as exc:
+        stderr.write(f"counselor-app: {exc.strerror or exc} ({exc.filename or 'file'}).\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        stderr.write("counselor-app: interrupted.\n")
+        return EXIT_FAILED
+    return EXIT_OK

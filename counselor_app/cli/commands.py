@@ -1,0 +1,84 @@
+"""What each command does, in terms of the core. Output goes to ``out``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from counselor_app import accounts
+from counselor_app.cli.passwords import PasswordReader
+from counselor_app.config import Settings
+from counselor_app.errors import CounselorError
+from counselor_app.roles import Permission, Role
+from counselor_app.vault import Session, create_vault, open_vault
+from counselor_app.vault.database import integrity_problems
+
+
+class IntegrityFailed(CounselorError):
+    pass
+
+
+def _login(
+    args: argparse.Namespace, data_dir: Path, settings: Settings, pw: PasswordReader
+) -> Session:
+    name: str = args.as_user
+    return open_vault(data_dir, name, pw.existing(f"Password for {name}"), settings)
+
+
+def run(
+    args: argparse.Namespace, data_dir: Path, settings: Settings, pw: PasswordReader, out: TextIO
+) -> None:
+    if args.command == "init":
+        session = create_vault(
+            data_dir, args.admin, pw.new(f"New password for {args.admin}"), settings
+        )
+        session.close()
+        out.write(f"Created a vault in {data_dir} with the admin '{args.admin}'.\n")
+        return
+    if args.command == "user" and args.user_command == "passwd":
+        old = pw.existing(f"Current password for {args.name}")
+        with open_vault(data_dir, args.name, old, settings) as session:
+            accounts.change_password(session, old, pw.new(f"New password for {args.name}"))
+        out.write("Password changed.\n")
+        return
+    with _login(args, data_dir, settings, pw) as session:
+        if args.command == "verify":
+            _verify(session, out)
+        else:
+            _user_command(args, session, pw, out)
+
+
+def _verify(session: Session, out: TextIO) -> None:
+    session.require(Permission.VERIFY_VAULT)
+    problems = integrity_problems(session.conn)
+    if problems:
+        shown = "; ".join(problems[:3])
+        raise IntegrityFailed(
+            f"The vault database is damaged: {shown}. It was not changed; restore it from a backup."
+        )
+    out.write("Vault integrity: ok.\n")
+
+
+def _user_command(
+    args: argparse.Namespace, session: Session, pw: PasswordReader, out: TextIO
+) -> None:
+    action = args.user_command
+    if action == "list":
+        for user in accounts.list_users(session):
+            out.write(f"{user.username} {user.role.value}\n")
+    elif action == "add":
+        session.require(Permission.MANAGE_USERS)
+        password = pw.new(f"Password for the new user {args.name}")
+        user = accounts.add_user(session, args.name, Role(args.role), password)
+        out.write(f"Added '{user.username}' as {user.role.value}.\n")
+    elif action == "reset":
+        session.require(Permission.MANAGE_USERS)
+        accounts.reset_password(session, args.name, pw.new(f"New password for {args.name}"))
+        out.write(f"Password of '{args.name}' reset.\n")
+    elif action == "role":
+        user = accounts.set_role(session, args.name, Role(args.role))
+        out.write(f"'{user.username}' is now {user.role.value}.\n")
+    elif action == "remove":
+        accounts.remove_user(session, args.name)
+        out.write(f"Removed '{args.name}'; the vault was rekeyed.\n")

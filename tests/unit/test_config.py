@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from counselor_app.config import Settings, load_settings
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_files(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "none.ini", tmp_path / "none2.ini")
+    assert settings == Settings()
+    assert settings.min_password_length == 10
+    assert settings.warnings == ()
+
+
+def test_user_file_overrides_site_file(tmp_path: Path) -> None:
+    site = write(tmp_path / "site.ini", "[counselor-app]\nlanguage = en\ndata_dir = /srv/a\n")
+    user = write(tmp_path / "user.ini", "[counselor-app]\nlanguage = fr\n")
+    settings = load_settings(site, user)
+    assert settings.language == "fr"
+    assert settings.data_dir == Path("/srv/a")
+
+
+def test_password_length_only_from_the_site_file(tmp_path: Path) -> None:
+    site = write(tmp_path / "site.ini", "[counselor-app]\nmin_password_length = 14\n")
+    user = write(tmp_path / "user.ini", "[counselor-app]\nmin_password_length = 8\n")
+    settings = load_settings(site, user)
+    assert settings.min_password_length == 14
+    assert any("only be set in the site file" in w for w in settings.warnings)
+
+
+def test_bad_values_name_file_and_key_and_keep_the_default(tmp_path: Path) -> None:
+    site = write(
+        tmp_path / "site.ini",
+        "[counselor-app]\nmin_password_length = 3\nlanguage = klingon\ncolour = red\n",
+    )
+    settings = load_settings(site, tmp_path / "none.ini")
+    assert settings.min_password_length == 10
+    assert settings.language == "auto"
+    text = "\n".join(settings.warnings)
+    assert str(site) in text
+    assert "'min_password_length'" in text and "'language'" in text and "'colour'" in text
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    site = write(tmp_path / "site.ini", "no section header\n")
+    settings = load_settings(site, tmp_path / "none.ini")
+    assert settings == Settings()
+    assert "cannot be read" in settings.warnings[0]
