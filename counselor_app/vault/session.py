@@ -135,6 +135,7 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
             conn.close()
         if paths.anything_present():
             raise VaultExists(data_dir)
+        os.chmod(staging, 0o600)
         os.replace(staging, paths.database)
     finally:
         for leftover in data_dir.glob(staging.name + "*"):

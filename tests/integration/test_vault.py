@@ -219,3 +219,10 @@ def test_closed_session_drops_the_key(admin_session: Session) -> None:
     assert admin_session.closed
     with pytest.raises(RuntimeError):
         _ = admin_session.data_key
+
+
+def test_files_are_private_to_their_owner(admin_session: Session, vault_dir: Path) -> None:
+    admin_session.close()
+    for name in ("vault.db", "keyslots.json"):
+        assert (vault_dir / name).stat().st_mode & 0o077 == 0, name
+    assert vault_dir.stat().st_mode & 0o077 == 0
