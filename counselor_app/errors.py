@@ -8,6 +8,10 @@ password, a key or caller data.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from counselor_app.roles import Permission, Role
 
 
 class CounselorError(Exception):
@@ -22,9 +26,9 @@ class AuthenticationFailed(CounselorError):
 
 
 class PermissionDenied(CounselorError):
-    def __init__(self, action: str, role: str) -> None:
-        super().__init__(f"Permission denied: the role '{role}' may not {action}.")
-        self.action = action
+    def __init__(self, permission: Permission, role: Role) -> None:
+        super().__init__(f"Permission denied: the role '{role.value}' may not {permission.value}.")
+        self.permission = permission
         self.role = role
 
 
@@ -75,12 +79,23 @@ class NewerVault(CounselorError):
 
 
 class InvalidInput(CounselorError):
-    """A name, role or password that does not meet the rules."""
+    """A name, role or password that does not meet the rules.
+
+    ``reason`` is a stable code (``username_empty``, ``username_too_long``,
+    ``username_characters``, ``unknown_role``, ``passwords_differ``,
+    ``password_too_short``) for interfaces that word the message themselves.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class PasswordTooShort(InvalidInput):
     def __init__(self, minimum: int) -> None:
-        super().__init__(f"The password must have at least {minimum} characters.")
+        super().__init__(
+            f"The password must have at least {minimum} characters.", "password_too_short"
+        )
         self.minimum = minimum
 
 

@@ -36,4 +36,6 @@ def parse_role(text: str) -> Role:
         return Role(text.strip().lower())
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"Unknown role '{text}'; choose one of {names}.") from None
+        raise InvalidInput(
+            f"Unknown role '{text}'; choose one of {names}.", "unknown_role"
+        ) from None

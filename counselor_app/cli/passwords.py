@@ -27,7 +27,7 @@ class PasswordReader:
         first = getpass.getpass(prompt + ": ", stream=self._prompts)
         second = getpass.getpass(prompt + " (again): ", stream=self._prompts)
         if first != second:
-            raise InvalidInput("The two passwords differ.")
+            raise InvalidInput("The two passwords differ.", "passwords_differ")
         return first
 
     def _read_line(self) -> str:

@@ -71,7 +71,7 @@ class Session:
     def require(self, permission: Permission) -> None:
         """Raise PermissionDenied unless this session's role grants ``permission``."""
         if not allows(self.user.role, permission):
-            raise PermissionDenied(permission.value, self.user.role.value)
+            raise PermissionDenied(permission, self.user.role)
 
     @property
     def closed(self) -> bool:

@@ -13,11 +13,15 @@ def check_username(name: str) -> str:
     """Return the name, trimmed, or raise InvalidInput."""
     cleaned = unicodedata.normalize("NFC", name.strip())
     if not cleaned:
-        raise InvalidInput("The user name is empty.")
+        raise InvalidInput("The user name is empty.", "username_empty")
     if len(cleaned) > MAX_USERNAME:
-        raise InvalidInput(f"The user name is longer than {MAX_USERNAME} characters.")
+        raise InvalidInput(
+            f"The user name is longer than {MAX_USERNAME} characters.", "username_too_long"
+        )
     if any(unicodedata.category(ch).startswith(("C", "Z")) and ch != " " for ch in cleaned):
-        raise InvalidInput("The user name contains a control or separator character.")
+        raise InvalidInput(
+            "The user name contains a control or separator character.", "username_characters"
+        )
     return cleaned
 
 

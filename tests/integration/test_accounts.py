@@ -21,7 +21,7 @@ from counselor_app.errors import (
     VaultDamaged,
 )
 from counselor_app.roles import Role
-from counselor_app.vault import Session, open_vault
+from counselor_app.vault import Session, database, open_vault
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 BOB_PASSWORD = "bob's long password"
@@ -206,7 +206,7 @@ def test_removal_interrupted_before_rekey_is_finished_at_next_open(
     def crash(*args: object) -> None:
         raise Crash
 
-    monkeypatch.setattr(accounts.database, "rekey", crash)
+    monkeypatch.setattr(database, "rekey", crash)
     with pytest.raises(Crash):
         accounts.remove_user(admin_session, "bob")
     admin_session.close()

@@ -1,0 +1,32 @@
+"""Starting the window: ``counselor-app`` with no command calls :func:`run`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from counselor_app.config import APP_NAME, Settings
+from ui import i18n, look
+from ui.controller import AppController
+
+
+def run(data_dir: Path, settings: Settings) -> int:
+    """Show the first-run or login dialog, then the main window; return the exit code."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    # Locking closes the main window before the login dialog shows: that is not quitting.
+    app.setQuitOnLastWindowClosed(False)
+    look.apply(app)
+    translators = i18n.install(app, i18n.choose_language(settings.language))
+    controller = AppController(data_dir, settings)
+    controller.finished.connect(app.exit)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.quit()
+        i18n.uninstall(app, translators)
+        controller.deleteLater()

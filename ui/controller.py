@@ -1,0 +1,135 @@
+"""The program's flow: first run or login, then the main window, lock, quit.
+
+No event loop is started here: dialogs are shown with ``show()`` and the steps are
+chained by signals, so a test can drive the whole flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent
+
+from counselor_app.config import Settings
+from counselor_app.vault import Session, vault_exists
+from ui.action_dialog import ActionDialog
+from ui.first_run import FirstRunDialog
+from ui.login import LoginDialog
+from ui.main_window import LOCK_KEY, MainWindow
+
+
+class LockKey(QObject):
+    """The lock shortcut, from any of the program's windows, even under an open dialog.
+
+    The main window's own shortcut does not fire while a modal dialog covers it.
+    """
+
+    def __init__(self, lock: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = lock
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() == LOCK_KEY
+        ):
+            self._lock()
+            return True
+        return False
+
+
+class AppController(QObject):
+    """Owns the open session (at most one) and the window showing it.
+
+    ``finished(exit_code)`` is emitted once, when the person quits.
+    """
+
+    finished = Signal(int)
+
+    def __init__(self, data_dir: Path, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.settings = settings
+        self.session: Session | None = None
+        self.dialog: ActionDialog | None = None
+        self.window: MainWindow | None = None
+        self._done = False
+        self._lock_key = LockKey(self.lock, self)
+
+    def start(self) -> None:
+        if vault_exists(self.data_dir):
+            self.show_login()
+        else:
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        dialog = FirstRunDialog(self.data_dir, self.settings)
+        dialog.created.connect(self._open)
+        self._show_dialog(dialog)
+
+    def show_login(self) -> None:
+        dialog = LoginDialog(self.data_dir, self.settings)
+        dialog.unlocked.connect(self._open)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: ActionDialog) -> None:
+        self._drop_dialog()
+        self.dialog = dialog
+        dialog.rejected.connect(lambda: self._dialog_rejected(dialog))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _dialog_rejected(self, dialog: ActionDialog) -> None:
+        if dialog is self.dialog:
+            self.quit()
+
+    def _drop_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def _open(self, session: object) -> None:
+        assert isinstance(session, Session)
+        self._drop_dialog()
+        self.session = session
+        window = MainWindow(session)
+        window.lock_requested.connect(self.lock)
+        window.quit_requested.connect(self.quit)
+        self.window = window
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._lock_key)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _close_session(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._lock_key)
+        window, self.window = self.window, None
+        if window is not None:
+            window.discard()
+        session, self.session = self.session, None
+        if session is not None:
+            session.close()
+
+    def lock(self) -> None:
+        """Close the session and the window; ask for the password again."""
+        if self._done:
+            return
+        self._close_session()
+        self.show_login()
+
+    def quit(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._close_session()
+        self._drop_dialog()
+        self.finished.emit(0)

@@ -1,0 +1,142 @@
+"""Translated messages for the core's errors.
+
+The core speaks English (for the command line); the window shows the text below,
+chosen by the error's class and filled with its parameters.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from counselor_app.errors import (
+    AuthenticationFailed,
+    CounselorError,
+    InvalidInput,
+    KeySlotsDamaged,
+    LastAdmin,
+    NewerVault,
+    PasswordTooShort,
+    PermissionDenied,
+    SelfRemoval,
+    UnknownUser,
+    UserExists,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+)
+from counselor_app.roles import Permission
+from counselor_app.vault.database import DatabaseError
+from counselor_app.vault.validation import MAX_USERNAME
+from ui.roles import role_name
+
+# What an operation may raise that a person should be told about, not shown a traceback.
+FAILURES: tuple[type[Exception], ...] = (CounselorError, OSError, DatabaseError)
+
+
+def _action(permission: Permission) -> str:
+    if permission is Permission.MANAGE_USERS:
+        return QCoreApplication.translate("Errors", "manage user accounts")
+    return QCoreApplication.translate("Errors", "verify the vault")
+
+
+def _permission_denied(exc: PermissionDenied) -> str:
+    return QCoreApplication.translate(
+        "Errors", "Your role ({role}) does not allow you to {action}."
+    ).format(role=role_name(exc.role), action=_action(exc.permission))
+
+
+def _invalid_input(exc: InvalidInput) -> str:
+    if exc.reason == "username_empty":
+        return QCoreApplication.translate("Errors", "Enter a user name.")
+    if exc.reason == "username_too_long":
+        return QCoreApplication.translate(
+            "Errors", "The user name is too long (at most {maximum} characters)."
+        ).format(maximum=MAX_USERNAME)
+    if exc.reason == "username_characters":
+        return QCoreApplication.translate(
+            "Errors", "The user name contains a control character or an unusual space."
+        )
+    if exc.reason == "unknown_role":
+        return QCoreApplication.translate("Errors", "This role does not exist.")
+    if exc.reason == "passwords_differ":
+        return QCoreApplication.translate("Errors", "The two passwords differ.")
+    return QCoreApplication.translate("Errors", "This entry is not accepted ({detail}).").format(
+        detail=str(exc)
+    )
+
+
+def describe(exc: CounselorError) -> str:
+    """A translated sentence telling the user what happened and what to do."""
+    if isinstance(exc, AuthenticationFailed):
+        return QCoreApplication.translate("Errors", "Unknown user name or wrong password.")
+    if isinstance(exc, PermissionDenied):
+        return _permission_denied(exc)
+    if isinstance(exc, VaultMissing):
+        return QCoreApplication.translate(
+            "Errors",
+            "There is no vault in {folder}. Restore it from a backup, "
+            "or start the program again to create a new one.",
+        ).format(folder=exc.data_dir)
+    if isinstance(exc, VaultExists):
+        return QCoreApplication.translate(
+            "Errors", "A vault already exists in {folder}; it was left untouched."
+        ).format(folder=exc.data_dir)
+    if isinstance(exc, VaultDamaged):
+        return QCoreApplication.translate(
+            "Errors",
+            "The vault file {path} is damaged or cannot be read ({detail}). "
+            "It has not been changed. Restore it from a backup, or ask your administrator.",
+        ).format(path=exc.path, detail=exc.detail)
+    if isinstance(exc, KeySlotsDamaged):
+        return QCoreApplication.translate(
+            "Errors",
+            "The key file {path} is damaged or cannot be read ({detail}). "
+            "It has not been changed. Restore it from a backup, or ask your administrator.",
+        ).format(path=exc.path, detail=exc.detail)
+    if isinstance(exc, NewerVault):
+        return QCoreApplication.translate(
+            "Errors",
+            "This vault was written by a newer version of counselor-app (format {found}; "
+            "this version reads up to format {supported}). Install the newer version to open it.",
+        ).format(found=exc.found, supported=exc.supported)
+    if isinstance(exc, PasswordTooShort):
+        return QCoreApplication.translate(
+            "Errors", "The password must have at least {minimum} characters."
+        ).format(minimum=exc.minimum)
+    if isinstance(exc, InvalidInput):
+        return _invalid_input(exc)
+    if isinstance(exc, UnknownUser):
+        return QCoreApplication.translate("Errors", "There is no user named “{name}”.").format(
+            name=exc.username
+        )
+    if isinstance(exc, UserExists):
+        return QCoreApplication.translate("Errors", "A user named “{name}” already exists.").format(
+            name=exc.username
+        )
+    if isinstance(exc, LastAdmin):
+        return QCoreApplication.translate(
+            "Errors", "The last admin cannot be removed or given another role."
+        )
+    if isinstance(exc, SelfRemoval):
+        return QCoreApplication.translate(
+            "Errors", "You cannot remove your own account; ask another admin."
+        )
+    return QCoreApplication.translate("Errors", "The operation failed ({detail}).").format(
+        detail=exc
+    )
+
+
+def describe_failure(exc: Exception) -> str:
+    """Any of the FAILURES: a core refusal, a file problem, or a database that failed."""
+    if isinstance(exc, CounselorError):
+        return describe(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "Errors", "A file could not be read or written: {path} ({reason})."
+        ).format(path=exc.filename or "?", reason=exc.strerror or exc)
+    return QCoreApplication.translate(
+        "Errors",
+        "The vault database could not be read or written ({detail}). "
+        "The operation was not completed. If this happens again, "
+        "ask your administrator to restore the vault from a backup.",
+    ).format(detail=exc)
