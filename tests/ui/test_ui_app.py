@@ -125,3 +125,13 @@ def test_french_setting_translates_the_run(
     assert steps.seen == ["Déverrouiller counselor-app"]
     # The translators are removed when the run ends.
     assert QCoreApplication.translate("LoginDialog", "&Unlock") == "&Unlock"
+
+
+def test_the_command_without_arguments_opens_the_window(
+    app: QApplication, script: Callable[..., Script], vault_dir: Path
+) -> None:
+    from counselor_app.cli import main
+
+    steps = script((LoginDialog, _log_in), (MainWindow, _quit))
+    assert main(["--data-dir", str(vault_dir)]) == 0
+    assert steps.seen == ["Unlock counselor-app", "counselor-app"]
