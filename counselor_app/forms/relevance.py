@@ -1,0 +1,45 @@
+"""Which fields are shown, which answers are kept, which prompts apply."""
+
+from __future__ import annotations
+
+from counselor_app.forms.definition import Field, FormDefinition, Prompt
+from counselor_app.forms.expression import Answer, Answers, evaluate
+
+
+def is_relevant(form: FormDefinition, field: Field, answers: Answers) -> bool:
+    section = next(s for s in form.sections if s.code == field.section)
+    if section.relevant is not None and not evaluate(section.relevant, answers):
+        return False
+    return field.relevant is None or evaluate(field.relevant, answers)
+
+
+def relevant_fields(form: FormDefinition, answers: Answers) -> list[Field]:
+    return [f for f in form.fields() if is_relevant(form, f, answers)]
+
+
+def prune(form: FormDefinition, answers: Answers) -> dict[str, Answer]:
+    """Drop answers to fields that are no longer relevant, until nothing changes.
+
+    An answer hidden by a later change (e.g. ``children_abused`` after
+    ``has_children`` became ``no``) is not stored.
+    """
+    kept = dict(answers)
+    while True:
+        dropped = [
+            code
+            for code in kept
+            if (field := form.field(code)) is not None and not is_relevant(form, field, kept)
+        ]
+        if not dropped:
+            return kept
+        for code in dropped:
+            del kept[code]
+
+
+def active_prompts(form: FormDefinition, answers: Answers) -> list[Prompt]:
+    return [p for p in form.prompts if evaluate(p.when, answers)]
+
+
+def is_substantive(form: FormDefinition, answers: Answers) -> bool:
+    kind = answers.get("call_kind")
+    return isinstance(kind, str) and kind not in form.non_substantive_kinds
