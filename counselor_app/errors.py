@@ -119,3 +119,29 @@ class LastAdmin(CounselorError):
 class SelfRemoval(CounselorError):
     def __init__(self) -> None:
         super().__init__("You cannot remove your own account; ask another admin.")
+
+
+class RecordInvalid(CounselorError):
+    """A record that does not follow its form; ``issues`` name each field."""
+
+    def __init__(self, issues: list[tuple[str, str]]) -> None:
+        shown = "; ".join(f"{field}: {message}" for field, message in issues[:5])
+        super().__init__(f"The record is not valid ({shown}).")
+        self.issues = issues
+
+
+class RecordNotFound(CounselorError):
+    def __init__(self, record_id: str) -> None:
+        super().__init__(f"There is no record {record_id}.")
+        self.record_id = record_id
+
+
+class RecordLocked(CounselorError):
+    """A counselor may change her own records for a limited time only."""
+
+    def __init__(self, hours: int) -> None:
+        super().__init__(
+            f"This record can no longer be changed: counselors may change their own records "
+            f"for {hours} hours. Ask a supervisor."
+        )
+        self.hours = hours

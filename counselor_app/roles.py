@@ -18,12 +18,17 @@ class Permission(Enum):
 
     MANAGE_USERS = "manage user accounts"
     VERIFY_VAULT = "verify the vault"
+    LOG_CALLS = "log calls"
+    ALL_RECORDS = "see and change every counselor's records"
+    DELETE_RECORDS = "delete records"
 
 
+_EVERYONE = frozenset({Permission.VERIFY_VAULT, Permission.LOG_CALLS})
+_SUPERVISION = frozenset({Permission.ALL_RECORDS, Permission.DELETE_RECORDS})
 _GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.COUNSELOR: frozenset({Permission.VERIFY_VAULT}),
-    Role.SUPERVISOR: frozenset({Permission.VERIFY_VAULT}),
-    Role.ADMIN: frozenset({Permission.VERIFY_VAULT, Permission.MANAGE_USERS}),
+    Role.COUNSELOR: _EVERYONE,
+    Role.SUPERVISOR: _EVERYONE | _SUPERVISION,
+    Role.ADMIN: _EVERYONE | _SUPERVISION | {Permission.MANAGE_USERS},
 }
 
 

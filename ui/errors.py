@@ -17,6 +17,9 @@ from counselor_app.errors import (
     NewerVault,
     PasswordTooShort,
     PermissionDenied,
+    RecordInvalid,
+    RecordLocked,
+    RecordNotFound,
     SelfRemoval,
     UnknownUser,
     UserExists,
@@ -36,6 +39,12 @@ FAILURES: tuple[type[Exception], ...] = (CounselorError, OSError, DatabaseError)
 def _action(permission: Permission) -> str:
     if permission is Permission.MANAGE_USERS:
         return QCoreApplication.translate("Errors", "manage user accounts")
+    if permission is Permission.LOG_CALLS:
+        return QCoreApplication.translate("Errors", "log calls")
+    if permission is Permission.ALL_RECORDS:
+        return QCoreApplication.translate("Errors", "see and change every counselor's records")
+    if permission is Permission.DELETE_RECORDS:
+        return QCoreApplication.translate("Errors", "delete records")
     return QCoreApplication.translate("Errors", "verify the vault")
 
 
@@ -60,6 +69,10 @@ def _invalid_input(exc: InvalidInput) -> str:
         return QCoreApplication.translate("Errors", "This role does not exist.")
     if exc.reason == "passwords_differ":
         return QCoreApplication.translate("Errors", "The two passwords differ.")
+    if exc.reason == "reason_missing":
+        return QCoreApplication.translate("Errors", "Give a reason.")
+    if exc.reason == "reason_too_long":
+        return QCoreApplication.translate("Errors", "The reason is too long.")
     return QCoreApplication.translate("Errors", "This entry is not accepted ({detail}).").format(
         detail=str(exc)
     )
@@ -117,6 +130,20 @@ def describe(exc: CounselorError) -> str:
         return QCoreApplication.translate(
             "Errors", "The last admin cannot be removed or given another role."
         )
+    if isinstance(exc, RecordInvalid):
+        return QCoreApplication.translate(
+            "Errors", "The record is not complete or not valid: {fields}."
+        ).format(fields=", ".join(field for field, _ in exc.issues))
+    if isinstance(exc, RecordNotFound):
+        return QCoreApplication.translate(
+            "Errors", "This record does not exist or is not yours to see."
+        )
+    if isinstance(exc, RecordLocked):
+        return QCoreApplication.translate(
+            "Errors",
+            "This record can no longer be changed: counselors may change their own records "
+            "for {hours} hours. Ask a supervisor.",
+        ).format(hours=exc.hours)
     if isinstance(exc, SelfRemoval):
         return QCoreApplication.translate(
             "Errors", "You cannot remove your own account; ask another admin."

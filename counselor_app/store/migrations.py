@@ -28,6 +28,61 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE UNIQUE INDEX users_active_name
             ON users (username COLLATE NOCASE) WHERE removed_at IS NULL""",
     ),
+    # 2: call records, their coded answers for counting, notes, history and drafts
+    (
+        """CREATE TABLE records (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            form TEXT NOT NULL,
+            form_version INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER NOT NULL CHECK (ended_at >= started_at),
+            counselor_id TEXT NOT NULL REFERENCES users (id),
+            call_kind TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            prompts_shown TEXT NOT NULL DEFAULT '[]',
+            findings_confirmed INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            deleted_by TEXT REFERENCES users (id),
+            delete_reason TEXT
+        )""",
+        "CREATE INDEX records_started ON records (started_at) WHERE deleted_at IS NULL",
+        """CREATE INDEX records_counselor ON records (counselor_id, started_at)
+            WHERE deleted_at IS NULL""",
+        """CREATE TABLE codes (
+            id INTEGER PRIMARY KEY,
+            field TEXT NOT NULL,
+            code TEXT NOT NULL,
+            UNIQUE (field, code)
+        )""",
+        """CREATE TABLE record_codes (
+            code_id INTEGER NOT NULL REFERENCES codes (id),
+            record INTEGER NOT NULL REFERENCES records (rowid) ON DELETE CASCADE,
+            PRIMARY KEY (code_id, record)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX record_codes_by_record ON record_codes (record)",
+        """CREATE TABLE record_notes (
+            record INTEGER PRIMARY KEY REFERENCES records (rowid) ON DELETE CASCADE,
+            note TEXT NOT NULL
+        )""",
+        """CREATE TABLE record_history (
+            id INTEGER PRIMARY KEY,
+            record INTEGER NOT NULL REFERENCES records (rowid) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users (id),
+            action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+            fields TEXT NOT NULL,
+            reason TEXT
+        )""",
+        "CREATE INDEX record_history_by_record ON record_history (record)",
+        """CREATE TABLE drafts (
+            user_id TEXT PRIMARY KEY REFERENCES users (id),
+            saved_at INTEGER NOT NULL,
+            content TEXT NOT NULL
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

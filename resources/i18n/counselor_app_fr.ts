@@ -106,117 +106,157 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="38"/>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="43"/>
+        <source>log calls</source>
+        <translation>enregistrer des appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="45"/>
+        <source>see and change every counselor&apos;s records</source>
+        <translation>voir et modifier les fiches de toute l’équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="47"/>
+        <source>delete records</source>
+        <translation>supprimer des fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="65"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="69"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="62"/>
+        <location filename="../../ui/errors.py" line="71"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="73"/>
+        <source>Give a reason.</source>
+        <translation>Indiquez un motif.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>The reason is too long.</source>
+        <translation>Le motif est trop long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="122"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="126"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="134"/>
+        <source>The record is not complete or not valid: {fields}.</source>
+        <translation>La fiche est incomplète ou invalide : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="138"/>
+        <source>This record does not exist or is not yours to see.</source>
+        <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="142"/>
+        <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
+        <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="148"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="151"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="161"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="137"/>
+        <location filename="../../ui/errors.py" line="164"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>

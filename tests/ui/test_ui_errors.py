@@ -45,6 +45,12 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     errors.UserExists: (errors.UserExists("zoé"), ["“zoé”"]),
     errors.LastAdmin: (errors.LastAdmin(), ["last admin"]),
     errors.SelfRemoval: (errors.SelfRemoval(), ["your own account"]),
+    errors.RecordInvalid: (
+        errors.RecordInvalid([("reason", "required"), ("response", "required")]),
+        ["reason, response"],
+    ),
+    errors.RecordNotFound: (errors.RecordNotFound("7f1c"), ["does not exist"]),
+    errors.RecordLocked: (errors.RecordLocked(24), ["24"]),
 }
 
 

@@ -1,0 +1,175 @@
+"""Call records for a session: create, read, update, delete, with the role rules.
+
+- Everyone logs calls; a record belongs to the user who logged (or imported) it.
+- A counselor sees her own records and may change them for 24 hours after
+  they were saved; supervisors and admins see and change all records.
+- Deleting needs a reason and the supervisor or admin role; a tombstone keeps
+  the id, the times, who deleted it and why, and nothing of the content.
+- Every change is written to the record's history (who, when, which fields) in
+  the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from counselor_app.errors import InvalidInput, RecordInvalid, RecordLocked, RecordNotFound
+from counselor_app.forms.catalogue import DEFAULT_FORM, UnknownForm, load_form
+from counselor_app.forms.expression import Answer
+from counselor_app.forms.validation import validate_answers, validate_times
+from counselor_app.roles import Permission, allows
+from counselor_app.store.db import transaction
+from counselor_app.store.records import CallRecord, HistoryEntry, RecordStore
+from counselor_app.vault.session import Session
+
+EDIT_WINDOW_HOURS = 24
+MAX_REASON = 500
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(UTC)
+
+
+def _store(session: Session) -> RecordStore:
+    return RecordStore(session.conn)
+
+
+def check(record: CallRecord) -> None:
+    """Raise RecordInvalid unless the record follows its form and its times are in order."""
+    try:
+        form = load_form(record.form, record.form_version)
+    except UnknownForm as exc:
+        raise RecordInvalid([("form", str(exc))]) from None
+    issues = validate_times(record.started_at, record.ended_at)
+    issues += validate_answers(form, record.answers)
+    if issues:
+        raise RecordInvalid([(i.field, i.message) for i in issues])
+
+
+def new_record(
+    session: Session,
+    *,
+    started_at: datetime,
+    ended_at: datetime,
+    answers: Mapping[str, Answer],
+    prompts_shown: tuple[str, ...] = (),
+    findings_confirmed: bool = False,
+    record_id: str | None = None,
+    form: tuple[str, int] = DEFAULT_FORM,
+) -> CallRecord:
+    """A record of the session user's call (not yet saved)."""
+    return CallRecord(
+        id=record_id or str(uuid.uuid4()),
+        form=form[0],
+        form_version=form[1],
+        started_at=started_at.astimezone(UTC),
+        ended_at=ended_at.astimezone(UTC),
+        counselor_id=session.user.id,
+        answers=dict(answers),
+        prompts_shown=prompts_shown,
+        findings_confirmed=findings_confirmed,
+    )
+
+
+def create(session: Session, record: CallRecord, *, now: datetime | None = None) -> CallRecord:
+    session.require(Permission.LOG_CALLS)
+    record = replace(record, counselor_id=session.user.id)
+    check(record)
+    store = _store(session)
+    moment = _now(now)
+    with transaction(session.conn):
+        rowid = store.insert(record, moment)
+        store.add_history(rowid, session.user.id, "create", record.answers, moment)
+    return replace(record, created_at=moment, updated_at=moment)
+
+
+def _load(session: Session, record_id: str) -> tuple[RecordStore, int, CallRecord]:
+    """The live record, if this session may see it; otherwise RecordNotFound."""
+    store = _store(session)
+    rowid = store.rowid(record_id)
+    if rowid is None:
+        raise RecordNotFound(record_id)
+    record, deleted = store.fetch(rowid)
+    own = record.counselor_id == session.user.id
+    if deleted or not (own or allows(session.user.role, Permission.ALL_RECORDS)):
+        raise RecordNotFound(record_id)
+    return store, rowid, record
+
+
+def get(session: Session, record_id: str) -> CallRecord:
+    return _load(session, record_id)[2]
+
+
+def may_edit(session: Session, record: CallRecord, *, now: datetime | None = None) -> bool:
+    if allows(session.user.role, Permission.ALL_RECORDS):
+        return True
+    if record.counselor_id != session.user.id or record.created_at is None:
+        return False
+    return _now(now) - record.created_at <= timedelta(hours=EDIT_WINDOW_HOURS)
+
+
+def update(
+    session: Session,
+    record_id: str,
+    *,
+    answers: Mapping[str, Answer],
+    started_at: datetime | None = None,
+    ended_at: datetime | None = None,
+    prompts_shown: tuple[str, ...] | None = None,
+    findings_confirmed: bool | None = None,
+    now: datetime | None = None,
+) -> CallRecord:
+    store, rowid, old = _load(session, record_id)
+    moment = _now(now)
+    if not may_edit(session, old, now=moment):
+        raise RecordLocked(EDIT_WINDOW_HOURS)
+    new = replace(
+        old,
+        answers=dict(answers),
+        started_at=started_at or old.started_at,
+        ended_at=ended_at or old.ended_at,
+        prompts_shown=old.prompts_shown if prompts_shown is None else prompts_shown,
+        findings_confirmed=(
+            old.findings_confirmed if findings_confirmed is None else findings_confirmed
+        ),
+    )
+    check(new)
+    changed = {
+        code
+        for code in set(old.answers) | set(new.answers)
+        if old.answers.get(code) != new.answers.get(code)
+    }
+    if new.started_at != old.started_at:
+        changed.add("started_at")
+    if new.ended_at != old.ended_at:
+        changed.add("ended_at")
+    with transaction(session.conn):
+        store.update(rowid, new, moment)
+        store.add_history(rowid, session.user.id, "update", changed, moment)
+    return replace(new, updated_at=moment)
+
+
+def delete(session: Session, record_id: str, reason: str, *, now: datetime | None = None) -> None:
+    session.require(Permission.DELETE_RECORDS)
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("A reason is needed to delete a record.", "reason_missing")
+    if len(reason) > MAX_REASON:
+        raise InvalidInput(f"The reason is longer than {MAX_REASON} characters.", "reason_too_long")
+    store, rowid, _ = _load(session, record_id)
+    moment = _now(now)
+    with transaction(session.conn):
+        store.mark_deleted(rowid, session.user.id, reason, moment)
+        store.add_history(rowid, session.user.id, "delete", (), moment, reason)
+
+
+def history(session: Session, record_id: str) -> list[HistoryEntry]:
+    session.require(Permission.ALL_RECORDS)
+    store = _store(session)
+    rowid = store.rowid(record_id)
+    if rowid is None:
+        raise RecordNotFound(record_id)
+    return store.history(rowid)
