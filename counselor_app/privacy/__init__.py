@@ -1,0 +1,1 @@
+"""Keeping identifying details out: the note scanner (and, later, small-count suppression)."""
