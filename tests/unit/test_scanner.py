@@ -12,6 +12,7 @@ from counselor_app.privacy.scanner import REDACTION, Kind, redact, redact_all, s
 NIR_BODY = "2840575123456"
 NIR = f"{NIR_BODY}{nir.calc_check_digits(NIR_BODY)}"
 SPACED_NIR = f"{NIR[0]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}"
+SPACED_NIR = f"{NIR[0]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}"
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -30,15 +31,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("IBAN FR76 3000 6000 0112 3456 7890 189", [("iban", "FR76 3000 6000 0112 3456 7890 189")]),
         ("compte fr7630006000011234567890189", [("iban", "fr7630006000011234567890189")]),
         (f"sécu {NIR}", [("nir", NIR)]),
-        (
-            f"sécu {NIR[0]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}",
-            [
-                (
-                    "nir",
-                    f"{NIR[0]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}",
-                )
-            ],
-        ),
+        (f"sécu {SPACED_NIR}", [("nir", SPACED_NIR)]),
         ("née le 12/03/1985 à Lyon", [("date", "12/03/1985")]),
         ("né le 3 mai 1990", [("date", "3 mai 1990")]),
         ("date 1985-03-12", [("date", "1985-03-12")]),
