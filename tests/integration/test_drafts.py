@@ -59,7 +59,8 @@ def test_the_draft_survives_sigkill(
         from counselor_app.config import Settings
         from counselor_app.drafts import Draft, save_draft
         from counselor_app.vault import open_vault
-        session = open_vault(Path({str(vault_dir)!r}), {ADMIN!r}, sys.stdin.readline().rstrip("\\n"), Settings())
+        password = sys.stdin.readline().rstrip("\\n")
+        session = open_vault(Path({str(vault_dir)!r}), {ADMIN!r}, password, Settings())
         draft = Draft(started_at=datetime(2025, 3, 4, 21, 13, tzinfo=UTC),
                       answers={{"call_kind": "victim", "channel": "chat"}}, section="call")
         save_draft(session, draft)
