@@ -33,6 +33,8 @@ typecheck: $(STAMP)
 pytest: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
+# The compiled catalogues are committed (a wheel from a clean checkout needs them);
+# after editing a .ts file, run `make i18n` and commit the .qm too.
 i18n: $(QM)
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
@@ -51,4 +53,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) resources/i18n/*.qm .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

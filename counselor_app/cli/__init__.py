@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -16,6 +17,13 @@ from counselor_app.vault.database import DatabaseError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+
+
+def display_available() -> bool:
+    """On Linux and other X11/Wayland systems, whether a window can be shown at all."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def main(
@@ -34,6 +42,12 @@ def main(
         stderr.write(f"counselor-app: warning: {warning}\n")
     data_dir = args.data_dir if args.data_dir is not None else settings.resolved_data_dir()
     if args.command is None:
+        if not display_available():
+            stderr.write(
+                "counselor-app: no screen to open the window on (DISPLAY and WAYLAND_DISPLAY "
+                "are not set). Run it in a desktop session, or give a command (see --help).\n"
+            )
+            return EXIT_FAILED
         # The window lives in the ui package; the core only hands over to it.
         window = importlib.import_module("ui.app")
         return int(window.run(data_dir, settings))
@@ -54,5 +68,8 @@ def main(
         return EXIT_FAILED
     except KeyboardInterrupt:
         stderr.write("counselor-app: interrupted.\n")
+        return EXIT_FAILED
+    except Exception as exc:  # the last resort: one line, never a traceback
+        stderr.write(f"counselor-app: unexpected error ({type(exc).__name__}: {exc}).\n")
         return EXIT_FAILED
     return EXIT_OK

@@ -11,7 +11,7 @@ from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError
 from counselor_app.roles import Permission, Role
-from counselor_app.vault import Session, create_vault, open_vault
+from counselor_app.vault import Session, create_vault, keying, open_vault
 from counselor_app.vault.database import integrity_problems
 
 
@@ -51,11 +51,11 @@ def run(
 
 def _verify(session: Session, out: TextIO) -> None:
     session.require(Permission.VERIFY_VAULT)
-    problems = integrity_problems(session.conn)
+    problems = integrity_problems(session.conn) + keying.slot_problems(session.conn, session.paths)
     if problems:
         shown = "; ".join(problems[:3])
         raise IntegrityFailed(
-            f"The vault database is damaged: {shown}. It was not changed; restore it from a backup."
+            f"The vault is damaged: {shown}. It was not changed; restore it from a backup."
         )
     out.write("Vault integrity: ok.\n")
 

@@ -17,21 +17,42 @@ class PasswordReader:
     def existing(self, prompt: str) -> str:
         """A password the user already has."""
         if self._interactive:
-            return getpass.getpass(prompt + ": ", stream=self._prompts)
+            return self._ask(prompt + ": ")
         return self._read_line()
 
     def new(self, prompt: str) -> str:
         """A new password: asked twice on a terminal, one line otherwise."""
         if not self._interactive:
             return self._read_line()
-        first = getpass.getpass(prompt + ": ", stream=self._prompts)
-        second = getpass.getpass(prompt + " (again): ", stream=self._prompts)
+        first = self._ask(prompt + ": ")
+        second = self._ask(prompt + " (again): ")
         if first != second:
             raise InvalidInput("The two passwords differ.", "passwords_differ")
         return first
 
+    def _ask(self, prompt: str) -> str:
+        try:
+            return _checked(getpass.getpass(prompt, stream=self._prompts))
+        except EOFError:
+            raise CounselorError("No password given.") from None
+
     def _read_line(self) -> str:
-        line = self._stream.readline()
+        try:
+            line = self._stream.readline()
+        except UnicodeDecodeError:
+            raise CounselorError(NOT_TEXT) from None
         if not line:
             raise CounselorError("Expected a password on standard input, one per line.")
-        return line.rstrip("\r\n")
+        return _checked(line.rstrip("\r\n"))
+
+
+NOT_TEXT = "A password on standard input is not UTF-8 text."
+
+
+def _checked(password: str) -> str:
+    """Refuse text that cannot be encoded (bytes that were not UTF-8 on the way in)."""
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CounselorError(NOT_TEXT) from None
+    return password

@@ -18,15 +18,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID""",
+        # name_key: the name in NFC, case-folded; slot_id and public_key register the one
+        # key slot that may open the vault as this user.
         """CREATE TABLE users (
             id TEXT PRIMARY KEY,
             username TEXT NOT NULL,
+            name_key TEXT NOT NULL,
             role TEXT NOT NULL CHECK (role IN ('counselor', 'supervisor', 'admin')),
+            slot_id TEXT,
+            public_key TEXT,
             created_at TEXT NOT NULL,
             removed_at TEXT
         )""",
         """CREATE UNIQUE INDEX users_active_name
-            ON users (username COLLATE NOCASE) WHERE removed_at IS NULL""",
+            ON users (name_key) WHERE removed_at IS NULL""",
     ),
     # 2: call records, their coded answers for counting, notes, history and drafts
     (

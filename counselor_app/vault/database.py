@@ -18,6 +18,7 @@ __all__ = ["Connection", "DatabaseError", "WrongKey", "connect", "rekey", "trans
 DatabaseError = sqlcipher3.DatabaseError
 
 BUSY_TIMEOUT_MS = 5000
+MIN_FILE_SIZE = 4096  # one page
 
 
 class WrongKey(Exception):
@@ -41,8 +42,12 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     Raises WrongKey when the key does not open the file, VaultDamaged when it is
     unreadable for another reason.
     """
-    if not create and not path.is_file():
-        raise VaultDamaged(path, "the file is missing")
+    if not create:
+        if not path.is_file():
+            raise VaultDamaged(path, "the file is missing")
+        # SQLCipher would take an empty file for a new database and write one.
+        if path.stat().st_size < MIN_FILE_SIZE:
+            raise VaultDamaged(path, "the file is empty or truncated")
     try:
         conn = sqlcipher3.connect(
             _uri(path, "rwc" if create else "rw"), uri=True, isolation_level=None
@@ -75,7 +80,13 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
 
 
 def rekey(conn: Connection, key: bytes) -> None:
+    """Re-encrypt the database with ``key``, then move every page into the main file.
+
+    Without the checkpoint the main file would keep pages under the old key until
+    a later one, and an integrity check of the file would report them as damaged.
+    """
     conn.execute(f"PRAGMA rekey = {_key_pragma(key)}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -33,6 +33,10 @@ SLOT_VERSION = 1
 DATA_KEY_BYTES = 32
 
 
+class SlotDamaged(ValueError):
+    """A slot's stored keys are not usable (not a wrong password: the slot itself is bad)."""
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -162,7 +166,10 @@ def seal_data_key(slot: KeySlot, vault_id: str, data_key: bytes) -> SealedKey:
         raise ValueError("the data key must be 32 bytes")
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = _raw_public(ephemeral.public_key())
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(slot.public_key))
+    try:
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(slot.public_key))
+    except ValueError:
+        raise SlotDamaged("the slot's public key is not usable") from None
     aad = _aad("data-key", vault_id, slot.slot_id, slot.user_id)
     key = _sealing_key(shared, ephemeral_public, slot.public_key, aad)
     nonce = secrets.token_bytes(12)
@@ -219,7 +226,10 @@ def open_sealed_key(
 ) -> bytes:
     """Recover a data key sealed to this slot; raise AuthenticationFailed if it does not fit."""
     aad = _aad("data-key", vault_id, slot.slot_id, slot.user_id)
-    shared = private.exchange(X25519PublicKey.from_public_bytes(sealed.ephemeral))
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(sealed.ephemeral))
+    except ValueError:
+        raise SlotDamaged("the sealed data key is not usable") from None
     key = _sealing_key(shared, sealed.ephemeral, slot.public_key, aad)
     try:
         return AESGCM(key).decrypt(sealed.nonce, sealed.ciphertext, aad)

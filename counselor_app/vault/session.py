@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import secrets
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 from counselor_app import __version__
 from counselor_app.config import Settings
 from counselor_app.errors import (
     AuthenticationFailed,
+    KeySlotsDamaged,
     PermissionDenied,
     VaultDamaged,
     VaultExists,
@@ -23,16 +23,17 @@ from counselor_app.errors import (
 )
 from counselor_app.roles import Permission, Role, allows
 from counselor_app.store import migrations, users
-from counselor_app.store.users import User
-from counselor_app.vault import database, slotfile
+from counselor_app.store.users import SlotRegistration, User
+from counselor_app.vault import database, keying, slotfile
 from counselor_app.vault.database import Connection, WrongKey
 from counselor_app.vault.kdf import default_params
 from counselor_app.vault.keyslots import (
     DATA_KEY_BYTES,
+    KeySlot,
+    SlotDamaged,
     burn_time,
     new_slot,
     open_sealed_key,
-    seal_data_key,
     unlock_private_key,
 )
 from counselor_app.vault.paths import VaultPaths
@@ -96,6 +97,10 @@ class Session:
         self.close()
 
 
+def registration(slot: KeySlot) -> SlotRegistration:
+    return SlotRegistration(slot.slot_id, slot.public_key)
+
+
 def create_vault(data_dir: Path, admin_name: str, password: str, settings: Settings) -> Session:
     """Make a new vault in ``data_dir`` with its first admin. Never touches existing files."""
     paths = VaultPaths(data_dir)
@@ -115,7 +120,8 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
         data_key=data_key,
         params=default_params(),
     )
-    # Built under a temporary name, then renamed: a crash never leaves half a vault.db.
+    # Built under a temporary name, then linked into place: a crash never leaves half a
+    # vault.db, and a vault.db that appeared meanwhile is never replaced.
     staging = data_dir / f".{paths.database.name}.{uuid.uuid4().hex}.new"
     try:
         conn = database.connect(staging, data_key, create=True)
@@ -130,13 +136,14 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
                         ("created_by_version", __version__),
                     ],
                 )
-                users.insert(conn, admin)
+                users.insert(conn, admin, registration(slot))
         finally:
             conn.close()
-        if paths.anything_present():
-            raise VaultExists(data_dir)
         os.chmod(staging, 0o600)
-        os.replace(staging, paths.database)
+        try:
+            os.link(staging, paths.database)
+        except FileExistsError:
+            raise VaultExists(data_dir) from None
     finally:
         for leftover in data_dir.glob(staging.name + "*"):
             leftover.unlink(missing_ok=True)
@@ -157,27 +164,39 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
         raise AuthenticationFailed()
     # A wrong password stops here, before the database is touched.
     private = unlock_private_key(slot, slots.vault_id, password)
-    current = open_sealed_key(slot, slots.vault_id, private, slot.data_key)
-    pending = (
-        None
-        if slot.pending_key is None
-        else open_sealed_key(slot, slots.vault_id, private, slot.pending_key)
-    )
-    conn, key = _connect_with(paths.database, current, pending)
     try:
-        if pending is not None:
-            _finish_rekey(conn, paths, slots, key, pending)
-            key = pending
+        current = open_sealed_key(slot, slots.vault_id, private, slot.data_key)
+        pending = (
+            None
+            if slot.pending_key is None
+            else open_sealed_key(slot, slots.vault_id, private, slot.pending_key)
+        )
+    except SlotDamaged as exc:
+        raise KeySlotsDamaged(paths.keyslots, str(exc)) from None
+    conn, opened_with = _connect_with(paths.database, current, pending)
+    try:
         stored_id = _meta(conn, paths.database, "vault_id")
         if stored_id != slots.vault_id:
             raise VaultDamaged(paths.database, "the key-slot file belongs to another vault")
-        migrations.migrate(conn)
+        migrations.check_supported(conn)
         user = users.by_id(conn, slot.user_id)
-        if user is None:
+        if user is None or not keying.is_registered(slot, users.registered_slots(conn)):
             raise AuthenticationFailed()
+        key = keying.recover(
+            conn,
+            paths,
+            slots.vault_id,
+            opened_with=opened_with,
+            current=current,
+            pending=pending,
+        )
+        migrations.migrate(conn)
     except database.DatabaseError as exc:
         conn.close()
         raise VaultDamaged(paths.database, str(exc)) from None
+    except SlotDamaged as exc:
+        conn.close()
+        raise KeySlotsDamaged(paths.keyslots, str(exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -193,24 +212,6 @@ def _connect_with(path: Path, current: bytes, pending: bytes | None) -> tuple[Co
         except WrongKey:
             continue
     raise VaultDamaged(path, "the data key does not open it, or it is not a vault database")
-
-
-def _finish_rekey(
-    conn: Connection, paths: VaultPaths, slots: slotfile.SlotFile, opened_with: bytes, new: bytes
-) -> None:
-    """Complete a rekey that was interrupted after the slot file announced the new key."""
-    if opened_with != new:
-        database.rekey(conn, new)
-    seal_all(paths, slots, new)
-
-
-def seal_all(paths: VaultPaths, slots: slotfile.SlotFile, key: bytes) -> None:
-    """Rewrite every slot so that it opens ``key`` and nothing else."""
-    resealed = [
-        replace(s, data_key=seal_data_key(s, slots.vault_id, key), pending_key=None)
-        for s in slots.slots
-    ]
-    slotfile.save(paths.keyslots, slotfile.SlotFile(slots.vault_id, resealed))
 
 
 def _meta(conn: Connection, path: Path, key: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counselor_app.errors import KeySlotsDamaged
+from counselor_app.store.users import name_key
 from counselor_app.vault.keyslots import KeySlot
 
 FILE_FORMAT = "counselor-app-keyslots"
@@ -22,8 +23,8 @@ class SlotFile:
     slots: list[KeySlot] = field(default_factory=list)
 
     def find(self, username: str) -> KeySlot | None:
-        wanted = username.casefold()
-        return next((s for s in self.slots if s.username.casefold() == wanted), None)
+        wanted = name_key(username)
+        return next((s for s in self.slots if name_key(s.username) == wanted), None)
 
     def for_user(self, user_id: str) -> KeySlot | None:
         return next((s for s in self.slots if s.user_id == user_id), None)
@@ -65,6 +66,8 @@ def load(path: Path) -> SlotFile:
         raise KeySlotsDamaged(path, str(exc)) from None
     if len({s.user_id for s in parsed}) != len(parsed):
         raise KeySlotsDamaged(path, "a user has two slots")
+    if len({name_key(s.username) for s in parsed}) != len(parsed):
+        raise KeySlotsDamaged(path, "two slots have the same user name")
     return SlotFile(vault_id=vault_id, slots=parsed)
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from counselor_app.config import Settings
 from counselor_app.errors import (
     AuthenticationFailed,
     InvalidInput,
+    KeySlotsDamaged,
     LastAdmin,
     PasswordTooShort,
     PermissionDenied,
@@ -21,7 +26,10 @@ from counselor_app.errors import (
     VaultDamaged,
 )
 from counselor_app.roles import Role
-from counselor_app.vault import Session, database, open_vault
+from counselor_app.vault import Session, database, keying, open_vault, slotfile
+from counselor_app.vault.database import integrity_problems
+from counselor_app.vault.kdf import KdfParams
+from counselor_app.vault.keyslots import new_slot, seal_data_key
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 BOB_PASSWORD = "bob's long password"
@@ -167,58 +175,149 @@ class Crash(Exception):
     pass
 
 
-def test_removal_interrupted_after_rekey_is_finished_at_next_open(
-    admin_session: Session, vault_dir: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
-    accounts.add_user(admin_session, "carol", Role.COUNSELOR, "carol's password")
-
-    def crash(*args: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(accounts, "seal_all", crash)
-    with pytest.raises(Crash):
-        accounts.remove_user(admin_session, "bob")
-    admin_session.close()
-    monkeypatch.undo()
-    # The database has the new key; the slot file still lists it as pending.
-    with open_vault(vault_dir, "carol", "carol's password", settings) as carol:
-        assert carol.user.username == "carol"
-    text = (vault_dir / "keyslots.json").read_text()
-    assert "pending_key" not in text
-    with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as alice:
-        assert names(alice) == [("alice", "admin"), ("carol", "counselor")]
-    with pytest.raises(AuthenticationFailed):
-        open_vault(vault_dir, "bob", BOB_PASSWORD, settings)
+def crash(*args: object, **kwargs: object) -> None:
+    raise Crash
 
 
-def test_removal_interrupted_before_rekey_is_finished_at_next_open(
+def crash_on_second_call(real: Callable[..., None]) -> Callable[..., None]:
+    calls: list[int] = []
+
+    def maybe(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise Crash
+        real(*args, **kwargs)
+
+    return maybe
+
+
+CRASH_POINTS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
+    # after the user is marked removed and the next key announced
+    "before-slot-file": lambda mp: mp.setattr(keying, "complete_rekey", crash),
+    # after the slot file holds the next key as pending
+    "before-rekey": lambda mp: mp.setattr(database, "rekey", crash),
+    # after the database is rekeyed
+    "after-rekey": lambda mp: mp.setattr(keying, "finish_rekey", crash),
+    # after the announcement is cleared, before the final slot file
+    "before-final-slots": lambda mp: mp.setattr(
+        keying, "write_slots", crash_on_second_call(keying.write_slots)
+    ),
+}
+
+
+@pytest.mark.parametrize("point", list(CRASH_POINTS))
+def test_removal_interrupted_anywhere_is_finished_at_next_open(
     admin_session: Session,
     vault_dir: Path,
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    point: str,
 ) -> None:
-    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
+    accounts.add_user(admin_session, "bob", Role.ADMIN, BOB_PASSWORD)
+    accounts.add_user(admin_session, "carol", Role.COUNSELOR, "carol's password")
     old_slots = tmp_path / "old-keyslots.json"
     shutil.copy(vault_dir / "keyslots.json", old_slots)
-
-    def crash(*args: object) -> None:
-        raise Crash
-
-    monkeypatch.setattr(database, "rekey", crash)
-    with pytest.raises(Crash):
-        accounts.remove_user(admin_session, "bob")
+    with monkeypatch.context() as patch:
+        CRASH_POINTS[point](patch)
+        with pytest.raises(Crash):
+            accounts.remove_user(admin_session, "bob")
     admin_session.close()
-    monkeypatch.undo()
+    # bob can no longer open it, whatever the state of the files.
+    with pytest.raises((AuthenticationFailed, VaultDamaged)):
+        open_vault(vault_dir, "bob", BOB_PASSWORD, settings).close()
+    # The next login (here a counselor's) finishes the work.
+    with open_vault(vault_dir, "carol", "carol's password", settings) as carol:
+        assert keying.pending_digest(carol.conn) is None
+        assert integrity_problems(carol.conn) == []
+        assert keying.slot_problems(carol.conn, carol.paths) == []
+    assert "pending_key" not in (vault_dir / "keyslots.json").read_text()
     with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as alice:
-        assert names(alice) == [("alice", "admin")]
-    # The next open completed the rekey: bob's copy of the old slot file is useless.
+        assert names(alice) == [("alice", "admin"), ("carol", "counselor")]
+        # bob was not left an admin: alice is still the last one.
+        with pytest.raises(LastAdmin):
+            accounts.set_role(alice, ADMIN, Role.COUNSELOR)
+    # The slot file from before the removal opens nothing any more.
     shutil.copy(old_slots, vault_dir / "keyslots.json")
-    with pytest.raises(VaultDamaged):
-        open_vault(vault_dir, "bob", BOB_PASSWORD, settings)
+    for name, password in (("bob", BOB_PASSWORD), (ADMIN, ADMIN_PASSWORD)):
+        with pytest.raises((AuthenticationFailed, VaultDamaged)):
+            open_vault(vault_dir, name, password, settings).close()
+
+
+def test_integrity_holds_right_after_a_removal(admin_session: Session) -> None:
+    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
+    accounts.remove_user(admin_session, "bob")
+    assert integrity_problems(admin_session.conn) == []
+    assert keying.slot_problems(admin_session.conn, admin_session.paths) == []
+
+
+def test_a_planted_next_key_is_ignored(
+    admin_session: Session, vault_dir: Path, settings: Settings
+) -> None:
+    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
+    admin_session.close()
+    path = vault_dir / "keyslots.json"
+    slots = slotfile.load(path)
+    chosen = secrets.token_bytes(32)
+    planted = [
+        replace(s, pending_key=seal_data_key(s, slots.vault_id, chosen)) for s in slots.slots
+    ]
+    slotfile.save(path, slotfile.SlotFile(slots.vault_id, planted))
+    open_vault(vault_dir, "bob", BOB_PASSWORD, settings).close()
+    with pytest.raises(database.WrongKey):
+        database.connect(vault_dir / "vault.db", chosen)
+    assert "pending_key" not in path.read_text()
+
+
+def test_a_slot_added_by_hand_is_never_given_the_key(
+    admin_session: Session, vault_dir: Path, settings: Settings
+) -> None:
+    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
+    path = vault_dir / "keyslots.json"
+    slots = slotfile.load(path)
+    intruder = new_slot(
+        vault_id=slots.vault_id,
+        user_id=str(uuid.uuid4()),
+        username="eve",
+        password="eve's long password",
+        data_key=secrets.token_bytes(32),
+        params=KdfParams(iterations=1),
+    )
+    slotfile.save(path, slotfile.SlotFile(slots.vault_id, [*slots.slots, intruder]))
+    problems = keying.slot_problems(admin_session.conn, admin_session.paths)
+    assert problems == [f"the key-slot file holds a slot ({intruder.slot_id}) of no current user"]
+    accounts.remove_user(admin_session, "bob")
+    remaining = slotfile.load(path)
+    assert intruder.slot_id not in {s.slot_id for s in remaining.slots}
+    with pytest.raises((AuthenticationFailed, VaultDamaged)):
+        open_vault(vault_dir, "eve", "eve's long password", settings)
+
+
+def test_a_copied_slot_of_a_registered_user_under_another_name_fails(
+    admin_session: Session, vault_dir: Path, settings: Settings
+) -> None:
+    accounts.add_user(admin_session, "bob", Role.COUNSELOR, BOB_PASSWORD)
+    path = vault_dir / "keyslots.json"
+    slots = slotfile.load(path)
+    bob = slots.find("bob")
+    assert bob is not None
+    # The intruder knows bob's password but hopes to log in as the admin.
+    forged = replace(bob, username="mallory")
+    slotfile.save(path, slotfile.SlotFile(slots.vault_id, [*slots.slots, forged]))
+    with pytest.raises(KeySlotsDamaged):
+        open_vault(vault_dir, "mallory", BOB_PASSWORD, settings)
 
 
 def test_removing_an_unknown_user(admin_session: Session) -> None:
     with pytest.raises(UnknownUser):
         accounts.remove_user(admin_session, "nobody")
+
+
+def test_names_differing_only_in_case_are_one_name(
+    admin_session: Session, vault_dir: Path, settings: Settings
+) -> None:
+    accounts.add_user(admin_session, "Chloé", Role.COUNSELOR, "chloé's password")
+    for twin in ("CHLOÉ", "chloé", "Chloe\u0301"):
+        with pytest.raises(UserExists):
+            accounts.add_user(admin_session, twin, Role.COUNSELOR, "another password")
+    open_vault(vault_dir, "CHLOÉ", "chloé's password", settings).close()

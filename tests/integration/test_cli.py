@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import os
 import subprocess
 import sys
@@ -254,3 +256,70 @@ def test_flipped_byte_makes_verify_fail_and_leaves_the_file(
     assert "Traceback" not in result.stderr
     assert db.read_bytes() == before
     assert sorted(p.name for p in vault_dir.iterdir()) == ["keyslots.json", "vault.db"]
+
+
+@pytest.mark.slow
+def test_bytes_that_are_not_utf8_on_stdin(admin_session: Session, vault_dir: Path) -> None:
+    admin_session.close()
+    result = subprocess.run(
+        [*executable(), "--data-dir", str(vault_dir), "verify", "--as", ADMIN],
+        input=b"\xff\xfe not text\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().count("\n") == 1
+    assert b"UTF-8" in result.stderr
+
+
+@pytest.mark.slow
+def test_no_screen_is_one_line_not_an_abort(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [*executable(), "--data-dir", str(tmp_path / "v")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "no screen" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_damaged_slot_value_is_reported_as_damage(
+    admin_session: Session, vault_dir: Path
+) -> None:
+    admin_session.close()
+    path = vault_dir / "keyslots.json"
+    data = json.loads(path.read_text())
+    data["slots"][0]["data_key"]["ephemeral"] = base64.b64encode(bytes(32)).decode()
+    path.write_text(json.dumps(data))
+    code, _, err = cli(
+        "--data-dir", str(vault_dir), "verify", "--as", ADMIN, stdin=lines(ADMIN_PASSWORD)
+    )
+    assert code == 1
+    assert "key-slot file" in err and "damaged" in err
+    assert err.count("\n") == 1
+
+
+def test_verify_reports_a_slot_of_no_user(admin_session: Session, vault_dir: Path) -> None:
+    accounts.add_user(admin_session, "bob", Role.COUNSELOR, "bob password 1")
+    path = vault_dir / "keyslots.json"
+    before = json.loads(path.read_text())
+    accounts.remove_user(admin_session, "bob")
+    admin_session.close()
+    # Put bob's old slot back by hand.
+    after = json.loads(path.read_text())
+    bob = next(s for s in before["slots"] if s["username"] == "bob")
+    after["slots"].append(bob)
+    path.write_text(json.dumps(after))
+    code, _, err = cli(
+        "--data-dir", str(vault_dir), "verify", "--as", ADMIN, stdin=lines(ADMIN_PASSWORD)
+    )
+    assert code == 1
+    assert "of no current user" in err

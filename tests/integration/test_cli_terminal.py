@@ -67,3 +67,37 @@ def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
     assert b"(again)" in transcript
     assert ADMIN_PASSWORD.encode() not in transcript
     assert (tmp_path / "v" / "vault.db").is_file()
+
+
+def test_end_of_input_at_a_terminal_prompt_is_one_line(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "counselor_app",
+            "--data-dir",
+            str(tmp_path / "v"),
+            "init",
+            "--admin",
+            "root",
+        ],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        close_fds=True,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    try:
+        transcript = read_until(controller, b"New password for root: ")
+        os.write(controller, b"\x04")  # Ctrl+D
+        transcript += read_until(controller, b"No password given.")
+        assert process.wait(timeout=120) == 1
+    finally:
+        os.close(controller)
+        if process.poll() is None:
+            process.kill()
+    assert b"Traceback" not in transcript
+    assert b"No password given." in transcript
+    assert not (tmp_path / "v").exists()

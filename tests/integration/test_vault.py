@@ -226,3 +226,14 @@ def test_files_are_private_to_their_owner(admin_session: Session, vault_dir: Pat
     for name in ("vault.db", "keyslots.json"):
         assert (vault_dir / name).stat().st_mode & 0o077 == 0, name
     assert vault_dir.stat().st_mode & 0o077 == 0
+
+
+def test_an_empty_database_file_is_reported_not_rewritten(
+    admin_session: Session, vault_dir: Path, settings: Settings
+) -> None:
+    admin_session.close()
+    (vault_dir / "vault.db").write_bytes(b"")
+    before = snapshot(vault_dir)
+    with pytest.raises(VaultDamaged, match="empty or truncated"):
+        open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings)
+    assert snapshot(vault_dir) == before

@@ -70,3 +70,22 @@ def test_translations_keep_placeholders_and_mnemonics(
             source,
         )
         assert bool(MNEMONIC.search(source)) == bool(MNEMONIC.search(text)), (context, source)
+
+
+def test_the_shipped_catalogue_is_compiled_from_the_current_translations(tmp_path: Path) -> None:
+    """The .qm is committed (a wheel built from a clean checkout needs it): keep it in step."""
+    compiled = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run(
+        [
+            str(lrelease),
+            "-silent",
+            str(resource_path("i18n", "counselor_app_fr.ts")),
+            "-qm",
+            str(compiled),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    shipped = resource_path("i18n", "counselor_app_fr.qm")
+    assert shipped.read_bytes() == compiled.read_bytes(), "run 'make i18n' and commit the .qm"
