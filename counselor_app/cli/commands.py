@@ -10,6 +10,8 @@ from counselor_app import accounts
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError
+from counselor_app.exchange.training import create_training_vault
+from counselor_app.exchange.transfer import export_file, import_file
 from counselor_app.roles import Permission, Role
 from counselor_app.vault import Session, create_vault, keying, open_vault
 from counselor_app.vault.database import integrity_problems
@@ -36,6 +38,18 @@ def run(
         session.close()
         out.write(f"Created a vault in {data_dir} with the admin '{args.admin}'.\n")
         return
+    if args.command == "demo":
+        session = create_training_vault(
+            data_dir,
+            args.admin,
+            pw.new(f"New password for {args.admin}"),
+            settings,
+            calls=args.calls,
+            seed=args.seed,
+        )
+        session.close()
+        out.write(f"Created a training vault in {data_dir} with {args.calls} synthetic calls.\n")
+        return
     if args.command == "user" and args.user_command == "passwd":
         old = pw.existing(f"Current password for {args.name}")
         with open_vault(data_dir, args.name, old, settings) as session:
@@ -45,8 +59,26 @@ def run(
     with _login(args, data_dir, settings, pw) as session:
         if args.command == "verify":
             _verify(session, out)
+        elif args.command == "import":
+            _import(args, session, out)
+        elif args.command == "export":
+            count = export_file(
+                session, args.out, start=args.start, end=args.end, with_notes=args.with_notes
+            )
+            out.write(f"Exported {count} records to {args.out}.\n")
         else:
             _user_command(args, session, pw, out)
+
+
+def _import(args: argparse.Namespace, session: Session, out: TextIO) -> None:
+    result = import_file(session, args.file, redact_notes=args.redact_notes)
+    out.write(f"Imported {result.imported} records; skipped {result.skipped} already present.\n")
+    lines = result.notes_with_findings
+    if lines:
+        shown = ", ".join(str(n) for n in lines[:50]) + (", …" if len(lines) > 50 else "")
+        done = "masked" if result.redacted else "kept as they are (use --redact-notes to mask them)"
+        out.write(f"{len(lines)} notes held identifying details (lines {shown}); ")
+        out.write(f"the details were {done}.\n")
 
 
 def _verify(session: Session, out: TextIO) -> None:

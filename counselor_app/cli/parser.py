@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -29,6 +30,23 @@ def _as_user(parser: argparse.ArgumentParser, who: str = "the user") -> None:
         metavar="USER",
         help=f"{who} running the command; the password is read from standard input",
     )
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of calls from 0 to 10000000")
+    return value
 
 
 def build_parser() -> Parser:
@@ -90,6 +108,35 @@ def build_parser() -> Parser:
     )
     remove.add_argument("name", metavar="NAME")
     _as_user(remove, "the admin")
+
+    import_ = commands.add_parser(
+        "import", help="import records from a JSON Lines file (stdin: your password)"
+    )
+    import_.add_argument("file", type=Path, metavar="FILE.jsonl")
+    import_.add_argument(
+        "--redact-notes",
+        action="store_true",
+        help="replace identifying details found in notes by [masqué] before storing them",
+    )
+    _as_user(import_)
+
+    export = commands.add_parser(
+        "export",
+        help="export records to a JSON Lines file (supervisor or admin; stdin: your password)",
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.jsonl")
+    export.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--with-notes", action="store_true", help="include the notes")
+    _as_user(export)
+
+    demo = commands.add_parser(
+        "demo",
+        help="create a training vault filled with synthetic calls (stdin: new admin password)",
+    )
+    demo.add_argument("--calls", type=_count, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=0, metavar="S")
+    demo.add_argument("--admin", required=True, metavar="NAME", help="the first admin's name")
 
     verify = commands.add_parser(
         "verify", help="check the vault's integrity (stdin: your password)"
