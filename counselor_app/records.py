@@ -21,7 +21,9 @@ from counselor_app.forms.catalogue import DEFAULT_FORM, UnknownForm, load_form
 from counselor_app.forms.expression import Answer
 from counselor_app.forms.validation import validate_answers, validate_times
 from counselor_app.roles import Permission, allows
+from counselor_app.store import listing
 from counselor_app.store.db import transaction
+from counselor_app.store.listing import ListFilter, ListRow
 from counselor_app.store.records import CallRecord, HistoryEntry, RecordStore
 from counselor_app.vault.session import Session
 
@@ -173,3 +175,24 @@ def history(session: Session, record_id: str) -> list[HistoryEntry]:
     if rowid is None:
         raise RecordNotFound(record_id)
     return store.history(rowid)
+
+
+def list_filter_for(session: Session, filters: ListFilter) -> ListFilter:
+    """A counselor's list shows her own calls only, whatever filter the interface asked for."""
+    if allows(session.user.role, Permission.ALL_RECORDS):
+        return filters
+    return replace(filters, counselor_id=session.user.id)
+
+
+def list_page(
+    session: Session,
+    filters: ListFilter,
+    *,
+    after: tuple[int, int] | None = None,
+    limit: int = 200,
+) -> list[ListRow]:
+    return listing.page(session.conn, list_filter_for(session, filters), after=after, limit=limit)
+
+
+def list_count(session: Session, filters: ListFilter) -> int:
+    return listing.count(session.conn, list_filter_for(session, filters))

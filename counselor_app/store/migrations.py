@@ -44,6 +44,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ended_at INTEGER NOT NULL CHECK (ended_at >= started_at),
             counselor_id TEXT NOT NULL REFERENCES users (id),
             call_kind TEXT NOT NULL,
+            reason TEXT,
             answers TEXT NOT NULL,
             prompts_shown TEXT NOT NULL DEFAULT '[]',
             findings_confirmed INTEGER NOT NULL DEFAULT 0,
@@ -55,6 +56,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX records_started ON records (started_at) WHERE deleted_at IS NULL",
         """CREATE INDEX records_counselor ON records (counselor_id, started_at)
+            WHERE deleted_at IS NULL""",
+        """CREATE INDEX records_kind ON records (call_kind, started_at)
+            WHERE deleted_at IS NULL""",
+        """CREATE INDEX records_reason ON records (reason, started_at)
             WHERE deleted_at IS NULL""",
         """CREATE TABLE codes (
             id INTEGER PRIMARY KEY,

@@ -76,6 +76,10 @@ def coded_pairs(answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _answers_json(answers: Mapping[str, Answer]) -> str:
     coded = {k: v for k, v in answers.items() if k != NOTE_FIELD}
     return json.dumps(coded, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -116,8 +120,8 @@ class RecordStore:
     def insert(self, record: CallRecord, now: datetime) -> int:
         cursor = self.conn.execute(
             "INSERT INTO records (id, form, form_version, started_at, ended_at, counselor_id, "
-            "call_kind, answers, prompts_shown, findings_confirmed, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "call_kind, reason, answers, prompts_shown, findings_confirmed, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id,
                 record.form,
@@ -126,6 +130,7 @@ class RecordStore:
                 to_epoch(record.ended_at),
                 record.counselor_id,
                 str(record.answers.get("call_kind", "")),
+                _text_or_none(record.answers.get("reason")),
                 _answers_json(record.answers),
                 json.dumps(list(record.prompts_shown)),
                 int(record.findings_confirmed),
@@ -153,12 +158,14 @@ class RecordStore:
 
     def update(self, rowid: int, record: CallRecord, now: datetime) -> None:
         self.conn.execute(
-            "UPDATE records SET started_at = ?, ended_at = ?, call_kind = ?, answers = ?, "
-            "prompts_shown = ?, findings_confirmed = ?, updated_at = ? WHERE rowid = ?",
+            "UPDATE records SET started_at = ?, ended_at = ?, call_kind = ?, reason = ?, "
+            "answers = ?, prompts_shown = ?, findings_confirmed = ?, updated_at = ? "
+            "WHERE rowid = ?",
             (
                 to_epoch(record.started_at),
                 to_epoch(record.ended_at),
                 str(record.answers.get("call_kind", "")),
+                _text_or_none(record.answers.get("reason")),
                 _answers_json(record.answers),
                 json.dumps(list(record.prompts_shown)),
                 int(record.findings_confirmed),
@@ -173,7 +180,8 @@ class RecordStore:
     def mark_deleted(self, rowid: int, user_id: str, reason: str, now: datetime) -> None:
         """Keep a tombstone (id, times, who and why) and drop every answer and the note."""
         self.conn.execute(
-            "UPDATE records SET answers = '{}', prompts_shown = '[]', deleted_at = ?, "
+            "UPDATE records SET answers = '{}', reason = NULL, prompts_shown = '[]', "
+            "deleted_at = ?, "
             "deleted_by = ?, delete_reason = ? WHERE rowid = ?",
             (to_epoch(now), user_id, reason, rowid),
         )
