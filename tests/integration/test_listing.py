@@ -14,7 +14,7 @@ from counselor_app.exchange.demo import synthetic_calls
 from counselor_app.forms.catalogue import default_form
 from counselor_app.roles import Role
 from counselor_app.store.db import transaction
-from counselor_app.store.listing import ListFilter
+from counselor_app.store.listing import ListFilter, ListRow
 from counselor_app.store.records import RecordStore
 from counselor_app.vault import Session, open_vault
 
@@ -36,8 +36,8 @@ def filled(admin_session: Session, vault_dir: Path, settings: Settings) -> Itera
     cora.close()
 
 
-def all_rows(session: Session, filters: ListFilter, limit: int = 37) -> list[records.ListRow]:
-    rows: list[records.ListRow] = []
+def all_rows(session: Session, filters: ListFilter, limit: int = 37) -> list[ListRow]:
+    rows: list[ListRow] = []
     after = None
     while True:
         chunk = records.list_page(session, filters, after=after, limit=limit)
