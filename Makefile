@@ -16,7 +16,7 @@ X11_DEBS := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest i18n system-deps system-deps-x11 clean
+.PHONY: run test lint typecheck pytest i18n bench system-deps system-deps-x11 clean
 
 run: system-deps-x11 $(STAMP) $(QM)
 	$(BIN)/counselor-app
@@ -36,6 +36,10 @@ pytest: $(STAMP) $(QM)
 # The compiled catalogues are committed (a wheel from a clean checkout needs them);
 # after editing a .ts file, run `make i18n` and commit the .qm too.
 i18n: $(QM)
+
+CALLS ?= 1000000
+bench: system-deps $(STAMP)
+	$(BIN)/python -m benchmarks.records --calls $(CALLS)
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,13 @@ class Field:
     max_length: int | None = None
     searchable: bool = False
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(option.code for option in self.options)
+
+    @cached_property
+    def code_set(self) -> frozenset[str]:
+        return frozenset(self.codes)
 
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
@@ -105,10 +110,18 @@ class FormDefinition:
         for section in self.sections:
             yield from section.fields
 
-    def field(self, code: str) -> Field | None:
-        return next((f for f in self.fields() if f.code == code), None)
+    @cached_property
+    def _by_code(self) -> dict[str, Field]:
+        return {f.code: f for f in self.fields()}
 
-    @property
+    @cached_property
+    def section_by_code(self) -> dict[str, Section]:
+        return {s.code: s for s in self.sections}
+
+    def field(self, code: str) -> Field | None:
+        return self._by_code.get(code)
+
+    @cached_property
     def field_codes(self) -> tuple[str, ...]:
         return tuple(f.code for f in self.fields())
 

@@ -191,13 +191,29 @@ def parse(
     return _Parser(text, definitions or {}, is_field).parse()
 
 
-def evaluate(node: Node, answers: Answers) -> bool:
+def evaluate(node: Node, answers: Answers, memo: dict[int, bool] | None = None) -> bool:
+    """The condition's value for ``answers``.
+
+    ``memo`` (for one set of answers) keeps the value of each node already seen, so a
+    definition shared by many conditions is evaluated once.
+    """
+    if memo is not None:
+        known = memo.get(id(node))
+        if known is not None:
+            return known
+    value = _evaluate(node, answers, memo)
+    if memo is not None:
+        memo[id(node)] = value
+    return value
+
+
+def _evaluate(node: Node, answers: Answers, memo: dict[int, bool] | None) -> bool:
     if isinstance(node, All):
-        return all(evaluate(part, answers) for part in node.operands)
+        return all(evaluate(part, answers, memo) for part in node.operands)
     if isinstance(node, Any_):
-        return any(evaluate(part, answers) for part in node.operands)
+        return any(evaluate(part, answers, memo) for part in node.operands)
     if isinstance(node, Not):
-        return not evaluate(node.operand, answers)
+        return not evaluate(node.operand, answers, memo)
     if node.field not in answers:
         return False
     answer = answers[node.field]

@@ -6,15 +6,24 @@ from counselor_app.forms.definition import Field, FormDefinition, Prompt
 from counselor_app.forms.expression import Answer, Answers, evaluate
 
 
-def is_relevant(form: FormDefinition, field: Field, answers: Answers) -> bool:
-    section = next(s for s in form.sections if s.code == field.section)
-    if section.relevant is not None and not evaluate(section.relevant, answers):
+def is_relevant(
+    form: FormDefinition, field: Field, answers: Answers, memo: dict[int, bool] | None = None
+) -> bool:
+    section = form.section_by_code[field.section]
+    if section.relevant is not None and not evaluate(section.relevant, answers, memo):
         return False
-    return field.relevant is None or evaluate(field.relevant, answers)
+    return field.relevant is None or evaluate(field.relevant, answers, memo)
+
+
+def relevance(form: FormDefinition, answers: Answers) -> dict[str, bool]:
+    """Field code -> relevant, each shared condition evaluated once."""
+    memo: dict[int, bool] = {}
+    return {f.code: is_relevant(form, f, answers, memo) for f in form.fields()}
 
 
 def relevant_fields(form: FormDefinition, answers: Answers) -> list[Field]:
-    return [f for f in form.fields() if is_relevant(form, f, answers)]
+    shown = relevance(form, answers)
+    return [f for f in form.fields() if shown[f.code]]
 
 
 def prune(form: FormDefinition, answers: Answers) -> dict[str, Answer]:
@@ -25,11 +34,8 @@ def prune(form: FormDefinition, answers: Answers) -> dict[str, Answer]:
     """
     kept = dict(answers)
     while True:
-        dropped = [
-            code
-            for code in kept
-            if (field := form.field(code)) is not None and not is_relevant(form, field, kept)
-        ]
+        shown = relevance(form, kept)
+        dropped = [code for code in kept if code in shown and not shown[code]]
         if not dropped:
             return kept
         for code in dropped:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from counselor_app.forms.definition import Field, FormDefinition
 from counselor_app.forms.expression import Answer, Answers
-from counselor_app.forms.relevance import is_relevant
+from counselor_app.forms.relevance import relevance
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,13 @@ def _check_value(field: Field, value: Answer) -> Issue | None:
     if field.type in ("single", "yesno"):
         if not isinstance(value, str):
             return issue("type", "expected one code as text")
-        if value not in field.codes:
+        if value not in field.code_set:
             return issue("code", f"'{value}' is not one of its codes")
         return None
     if field.type == "multiple":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return issue("type", "expected a list of codes")
-        unknown = [v for v in value if v not in field.codes]
+        unknown = [v for v in value if v not in field.code_set]
         if unknown:
             return issue("code", f"'{unknown[0]}' is not one of its codes")
         if len(set(value)) != len(value):
@@ -72,8 +72,9 @@ def validate_answers(form: FormDefinition, answers: Answers) -> list[Issue]:
     for code in sorted(answers, key=lambda c: order.get(c, len(order))):
         if code not in order:
             issues.append(Issue(code, "unknown", "not a field of this form"))
+    shown = relevance(form, answers)
     for field in form.fields():
-        relevant = is_relevant(form, field, answers)
+        relevant = shown[field.code]
         if field.code in answers:
             if not relevant:
                 issues.append(Issue(field.code, "not_relevant", "answered but not relevant"))

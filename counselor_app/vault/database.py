@@ -19,6 +19,7 @@ DatabaseError = sqlcipher3.DatabaseError
 
 BUSY_TIMEOUT_MS = 5000
 MIN_FILE_SIZE = 4096  # one page
+CACHE_KIB = 64 * 1024  # page cache: counting and bulk imports touch many pages
 
 
 class WrongKey(Exception):
@@ -71,6 +72,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except BaseException:
