@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from counselor_app.errors import LastAdmin, SelfRemoval, UnknownUser, UserExists
+from counselor_app.errors import LastAdmin, SelfRemoval, UnknownUser, UserExists, VaultDamaged
 from counselor_app.roles import Permission, Role
 from counselor_app.store import users
 from counselor_app.store.users import User
@@ -46,16 +46,32 @@ def _slot_for(session: Session, user: User, password: str) -> KeySlot:
 
 
 def _give_slot(session: Session, user: User, password: str) -> None:
-    """Register a fresh slot for ``user`` (her old one stops working) and write the file.
+    """Give ``user`` a fresh slot for ``password`` and rekey the vault.
 
-    The file is written before COMMIT: if it cannot be written, nothing changes.
+    1. The slot file gets the new slot beside the old one (a crash leaves the old
+       password working);
+    2. one transaction registers the new slot (the old one stops working) and
+       announces the next data key;
+    3. the rekey follows (see ``vault.keying``): a copy of the old slot file, with
+       the old password, opens nothing any more.
     """
     slot = _slot_for(session, user, password)
+    keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key, extra=slot)
     with database.transaction(session.conn):
         users.register_slot(session.conn, user.id, registration(slot))
-        keying.write_slots(
-            session.conn, session.paths, session.vault_id, session.data_key, add=slot
-        )
+        new_key = keying.announce_rekey(session.conn)
+    _complete_rekey(session, new_key)
+
+
+def _complete_rekey(session: Session, new_key: bytes) -> None:
+    keying.complete_rekey(
+        session.conn,
+        session.paths,
+        session.vault_id,
+        session.data_key,
+        new_key,
+        on_rekeyed=session.replace_data_key,
+    )
 
 
 def add_user(session: Session, username: str, role: Role, password: str) -> User:
@@ -66,21 +82,26 @@ def add_user(session: Session, username: str, role: Role, password: str) -> User
         raise UserExists(name)
     user = User(id=str(uuid.uuid4()), username=name, role=role)
     slot = _slot_for(session, user, password)
+    # The slot first (unregistered, so useless until the COMMIT), then the user.
+    keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key, extra=slot)
     with database.transaction(session.conn):
         users.insert(session.conn, user, registration(slot))
-        keying.write_slots(
-            session.conn, session.paths, session.vault_id, session.data_key, add=slot
-        )
+    keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key)
     return user
 
 
 def change_password(session: Session, old_password: str, new_password: str) -> None:
     """Change the session user's own password; the old one must be given again."""
     check_password(new_password, session.settings.min_password_length)
-    slot = slotfile.load(session.paths.keyslots).for_user(session.user.id)
-    if slot is None:
+    registered = users.registered_slots(session.conn)
+    slots = [
+        s
+        for s in slotfile.load(session.paths.keyslots).for_user(session.user.id)
+        if keying.is_registered(s, registered)
+    ]
+    if not slots:
         raise UnknownUser(session.user.username)
-    unlock_private_key(slot, session.vault_id, old_password)
+    unlock_private_key(slots[0], session.vault_id, old_password)
     _give_slot(session, session.user, new_password)
 
 
@@ -120,6 +141,7 @@ def remove_user(session: Session, username: str) -> None:
         if user.role == Role.ADMIN and users.count_admins(session.conn) <= 1:
             raise LastAdmin()
         users.mark_removed(session.conn, user.id)
+        if users.by_id(session.conn, user.id) is not None:
+            raise VaultDamaged(session.paths.database, "a user could not be removed")
         new_key = keying.announce_rekey(session.conn)
-    keying.complete_rekey(session.conn, session.paths, session.vault_id, session.data_key, new_key)
-    session.replace_data_key(new_key)
+    _complete_rekey(session, new_key)

@@ -46,7 +46,10 @@ def user_config_file() -> Path:
 def _parse_dir(text: str) -> Path:
     if not text.strip():
         raise ValueError("empty folder name")
-    return Path(text.strip()).expanduser()
+    try:
+        return Path(text.strip()).expanduser()
+    except RuntimeError as exc:  # '~someone' for a user that does not exist
+        raise ValueError(str(exc)) from None
 
 
 def _parse_language(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 import sys
@@ -37,6 +38,32 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args, stdin, stdout, stderr)
+    except CounselorError as exc:
+        stderr.write(f"counselor-app: {exc}\n")
+    except DatabaseError as exc:
+        stderr.write(f"counselor-app: {database_message(exc)}\n")
+    except OSError as exc:
+        stderr.write(f"counselor-app: {exc.strerror or exc} ({exc.filename or 'file'}).\n")
+    except KeyboardInterrupt:
+        stderr.write("counselor-app: interrupted.\n")
+    except Exception as exc:  # the last resort: one line, never a traceback
+        stderr.write(f"counselor-app: unexpected error ({type(exc).__name__}: {exc}).\n")
+    return EXIT_FAILED
+
+
+def database_message(exc: Exception) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "The vault is in use by another copy of the program; try again when it is closed."
+    return (
+        f"The vault database could not be read ({text}). It was not changed; "
+        "if this happens again, restore it from a backup."
+    )
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     settings = load_settings()
     for warning in settings.warnings:
         stderr.write(f"counselor-app: warning: {warning}\n")
@@ -51,25 +78,5 @@ def main(
         # The window lives in the ui package; the core only hands over to it.
         window = importlib.import_module("ui.app")
         return int(window.run(data_dir, settings))
-    reader = PasswordReader(stdin, prompt_stream=stderr)
-    try:
-        run(args, data_dir, settings, reader, stdout)
-    except CounselorError as exc:
-        stderr.write(f"counselor-app: {exc}\n")
-        return EXIT_FAILED
-    except DatabaseError as exc:
-        stderr.write(
-            f"counselor-app: The vault database could not be read ({exc}). "
-            "It was not changed; restore it from a backup.\n"
-        )
-        return EXIT_FAILED
-    except OSError as exc:
-        stderr.write(f"counselor-app: {exc.strerror or exc} ({exc.filename or 'file'}).\n")
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        stderr.write("counselor-app: interrupted.\n")
-        return EXIT_FAILED
-    except Exception as exc:  # the last resort: one line, never a traceback
-        stderr.write(f"counselor-app: unexpected error ({type(exc).__name__}: {exc}).\n")
-        return EXIT_FAILED
+    run(args, data_dir, settings, PasswordReader(stdin, prompt_stream=stderr), stdout)
     return EXIT_OK

@@ -8,6 +8,9 @@ here was written by a newer program and is refused, never touched.
 
 from __future__ import annotations
 
+import sqlite3
+from functools import cache
+
 from counselor_app.errors import NewerVault
 from counselor_app.store.db import Connection, transaction
 
@@ -119,3 +122,29 @@ def migrate(conn: Connection) -> int:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     return SCHEMA_VERSION - current
+
+
+@cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str]]:
+    """(type, name, sql) of every object the migrations up to ``version`` create."""
+    scratch = sqlite3.connect(":memory:")
+    try:
+        for number in range(1, version + 1):
+            for statement in MIGRATIONS[number - 1]:
+                scratch.execute(statement)
+        return _schema(scratch)
+    finally:
+        scratch.close()
+
+
+def _schema(conn: Connection) -> frozenset[tuple[str, str, str]]:
+    rows = conn.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return frozenset((str(t), str(n), str(s)) for t, n, s in rows)
+
+
+def unexpected_schema(conn: Connection) -> list[str]:
+    """Objects in the vault that its migrations did not make (or made differently)."""
+    extra = _schema(conn) - expected_schema(schema_version(conn))
+    return sorted(f"{kind} {name}" for kind, name, _ in extra)

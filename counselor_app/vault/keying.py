@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 
+from counselor_app.errors import CounselorError
 from counselor_app.store import users
 from counselor_app.store.db import Connection, transaction
 from counselor_app.vault import database, slotfile
@@ -42,6 +44,14 @@ def is_registered(slot: KeySlot, registered: dict[str, users.SlotRegistration]) 
     )
 
 
+class RekeyUnfinished(CounselorError):
+    def __init__(self) -> None:
+        super().__init__(
+            "An earlier change of the vault's key did not finish. Lock the program and log in "
+            "again: the login completes it."
+        )
+
+
 def write_slots(
     conn: Connection,
     paths: VaultPaths,
@@ -49,21 +59,29 @@ def write_slots(
     key: bytes,
     *,
     pending: bytes | None = None,
-    add: KeySlot | None = None,
+    extra: KeySlot | None = None,
 ) -> None:
-    """Rewrite the slot file: every registered slot opens ``key`` (and ``pending``)."""
+    """Rewrite the slot file: every registered slot opens ``key`` (and ``pending``).
+
+    ``extra`` is kept although not registered yet: a new slot written before the
+    transaction that registers it, so that a crash in between loses nobody's access.
+    While the database announces a next key, only the rekey itself may write.
+    """
+    if pending is None and pending_digest(conn) is not None:
+        raise RekeyUnfinished()
     registered = users.registered_slots(conn)
-    candidates = slotfile.load(paths.keyslots).slots + ([add] if add is not None else [])
-    kept = [
+    kept = [s for s in slotfile.load(paths.keyslots).slots if is_registered(s, registered)]
+    if extra is not None:
+        kept.append(extra)
+    resealed = [
         replace(
             slot,
             data_key=seal_data_key(slot, vault_id, key),
             pending_key=None if pending is None else seal_data_key(slot, vault_id, pending),
         )
-        for slot in candidates
-        if is_registered(slot, registered)
+        for slot in kept
     ]
-    slotfile.save(paths.keyslots, slotfile.SlotFile(vault_id, kept))
+    slotfile.save(paths.keyslots, slotfile.SlotFile(vault_id, resealed))
 
 
 def announce_rekey(conn: Connection) -> bytes:
@@ -83,16 +101,32 @@ def pending_digest(conn: Connection) -> str | None:
 
 
 def complete_rekey(
-    conn: Connection, paths: VaultPaths, vault_id: str, current: bytes, new_key: bytes
+    conn: Connection,
+    paths: VaultPaths,
+    vault_id: str,
+    current: bytes,
+    new_key: bytes,
+    on_rekeyed: Callable[[bytes], None] | None = None,
 ) -> None:
-    """Steps 2 to 4, once the database has recorded ``new_key``'s digest."""
+    """Steps 2 to 4, once the database has recorded ``new_key``'s digest.
+
+    ``on_rekeyed`` is told the new key as soon as the database is under it, before
+    anything else can fail, so an open session never goes on with a stale key.
+    """
     write_slots(conn, paths, vault_id, current, pending=new_key)
     database.rekey(conn, new_key)
+    if on_rekeyed is not None:
+        on_rekeyed(new_key)
     finish_rekey(conn, paths, vault_id, new_key)
 
 
 def finish_rekey(conn: Connection, paths: VaultPaths, vault_id: str, key: bytes) -> None:
-    """Step 4: the database is under ``key``; forget the digest and reseal the slots."""
+    """Step 4: the database is under ``key``; reseal the slots and forget the digest.
+
+    The slot file is written first, with the key both current and pending, so that
+    a failure here leaves a file that opens the database whatever happened.
+    """
+    write_slots(conn, paths, vault_id, key, pending=key)
     with transaction(conn):
         conn.execute("DELETE FROM meta WHERE key = ?", (PENDING_REKEY,))
     write_slots(conn, paths, vault_id, key)

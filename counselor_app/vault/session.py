@@ -11,6 +11,8 @@ import secrets
 import uuid
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from counselor_app import __version__
 from counselor_app.config import Settings
 from counselor_app.errors import (
@@ -157,22 +159,28 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
     if not paths.anything_present():
         raise VaultMissing(data_dir)
     slots = slotfile.load(paths.keyslots)
-    slot = slots.find(username)
-    if slot is None:
+    candidates = slots.find(username)
+    if not candidates:
         if slots.slots:
             burn_time(slots.slots[0].kdf)
         raise AuthenticationFailed()
-    # A wrong password stops here, before the database is touched.
-    private = unlock_private_key(slot, slots.vault_id, password)
+    # A wrong password stops here, before the database is touched. Two slots stand
+    # under one name only while a password is being changed; the database decides
+    # below which one is registered.
+    unlocked = []
+    for candidate in candidates:
+        try:
+            unlocked.append((candidate, unlock_private_key(candidate, slots.vault_id, password)))
+        except AuthenticationFailed:
+            continue
+    if not unlocked:
+        raise AuthenticationFailed()
+    slot, private = unlocked[0]
     try:
         current = open_sealed_key(slot, slots.vault_id, private, slot.data_key)
-        pending = (
-            None
-            if slot.pending_key is None
-            else open_sealed_key(slot, slots.vault_id, private, slot.pending_key)
-        )
     except SlotDamaged as exc:
         raise KeySlotsDamaged(paths.keyslots, str(exc)) from None
+    pending = _pending_key(slots.vault_id, slot, private)
     conn, opened_with = _connect_with(paths.database, current, pending)
     try:
         stored_id = _meta(conn, paths.database, "vault_id")
@@ -180,8 +188,14 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
             raise VaultDamaged(paths.database, "the key-slot file belongs to another vault")
         migrations.check_supported(conn)
         user = users.by_id(conn, slot.user_id)
-        if user is None or not keying.is_registered(slot, users.registered_slots(conn)):
+        registered = users.registered_slots(conn)
+        if user is None or not any(keying.is_registered(s, registered) for s, _ in unlocked):
             raise AuthenticationFailed()
+        unexpected = migrations.unexpected_schema(conn)
+        if unexpected:
+            raise VaultDamaged(
+                paths.database, f"it holds objects this program did not make ({unexpected[0]})"
+            )
         key = keying.recover(
             conn,
             paths,
@@ -201,6 +215,16 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
         conn.close()
         raise
     return Session(paths, conn, slots.vault_id, key, user, settings)
+
+
+def _pending_key(vault_id: str, slot: KeySlot, private: X25519PrivateKey) -> bytes | None:
+    """The next key the slot announces, if it can be read; an unreadable one is ignored."""
+    if slot.pending_key is None:
+        return None
+    try:
+        return open_sealed_key(slot, vault_id, private, slot.pending_key)
+    except (AuthenticationFailed, SlotDamaged):
+        return None
 
 
 def _connect_with(path: Path, current: bytes, pending: bytes | None) -> tuple[Connection, bytes]:

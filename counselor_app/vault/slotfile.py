@@ -22,12 +22,13 @@ class SlotFile:
     vault_id: str
     slots: list[KeySlot] = field(default_factory=list)
 
-    def find(self, username: str) -> KeySlot | None:
+    def find(self, username: str) -> list[KeySlot]:
+        """The slots under this name: one, or two while a password is being changed."""
         wanted = name_key(username)
-        return next((s for s in self.slots if name_key(s.username) == wanted), None)
+        return [s for s in self.slots if name_key(s.username) == wanted]
 
-    def for_user(self, user_id: str) -> KeySlot | None:
-        return next((s for s in self.slots if s.user_id == user_id), None)
+    def for_user(self, user_id: str) -> list[KeySlot]:
+        return [s for s in self.slots if s.user_id == user_id]
 
     def without_user(self, user_id: str) -> list[KeySlot]:
         return [s for s in self.slots if s.user_id != user_id]
@@ -64,10 +65,15 @@ def load(path: Path) -> SlotFile:
         raise KeySlotsDamaged(path, "it is not valid JSON") from None
     except ValueError as exc:
         raise KeySlotsDamaged(path, str(exc)) from None
-    if len({s.user_id for s in parsed}) != len(parsed):
-        raise KeySlotsDamaged(path, "a user has two slots")
-    if len({name_key(s.username) for s in parsed}) != len(parsed):
-        raise KeySlotsDamaged(path, "two slots have the same user name")
+    if len({s.slot_id for s in parsed}) != len(parsed):
+        raise KeySlotsDamaged(path, "two slots have the same id")
+    owners: dict[str, str] = {}
+    for slot in parsed:
+        if owners.setdefault(name_key(slot.username), slot.user_id) != slot.user_id:
+            raise KeySlotsDamaged(path, "two users' slots have the same user name")
+    per_user = [s.user_id for s in parsed]
+    if any(per_user.count(user) > 2 for user in set(per_user)):
+        raise KeySlotsDamaged(path, "a user has more than two slots")
     return SlotFile(vault_id=vault_id, slots=parsed)
 
 

@@ -26,5 +26,6 @@ def check_username(name: str) -> str:
 
 
 def check_password(password: str, minimum: int) -> None:
-    if len(password) < minimum:
+    """Counted as it is stretched: in NFC (an accent typed apart counts once with its letter)."""
+    if len(unicodedata.normalize("NFC", password)) < minimum:
         raise PasswordTooShort(minimum)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -193,13 +194,19 @@ def test_slot_copied_onto_another_user_fails(
     data = json.loads(path.read_text())
     alice = next(s for s in data["slots"] if s["username"] == "alice")
     bob = next(s for s in data["slots"] if s["username"] == "bob")
-    forged = dict(alice, user_id=bob["user_id"], username="bob")
+    # Alice's slot under bob's user id (and a slot id of its own, as a forger would).
+    forged = dict(alice, user_id=bob["user_id"], username="bob", slot_id=str(uuid.uuid4()))
     data["slots"] = [alice, forged]
     path.write_text(json.dumps(data))
     with pytest.raises(AuthenticationFailed):
         open_vault(vault_dir, "bob", ADMIN_PASSWORD, settings)
     # Alice's own slot still opens.
     open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings).close()
+    # The very same slot twice (same slot id) is refused as damage.
+    data["slots"] = [alice, dict(alice, user_id=bob["user_id"], username="bob")]
+    path.write_text(json.dumps(data))
+    with pytest.raises(KeySlotsDamaged):
+        open_vault(vault_dir, "bob", ADMIN_PASSWORD, settings)
 
 
 def test_a_vault_from_a_newer_version_is_refused_untouched(

@@ -51,3 +51,10 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     settings = load_settings(site, tmp_path / "none.ini")
     assert settings == Settings()
     assert "cannot be read" in settings.warnings[0]
+
+
+def test_a_folder_of_an_unknown_user_is_a_bad_value(tmp_path: Path) -> None:
+    site = write(tmp_path / "site.ini", "[counselor-app]\ndata_dir = ~no-such-user-here/x\n")
+    settings = load_settings(site, tmp_path / "none.ini")
+    assert settings.data_dir is None
+    assert "'data_dir'" in settings.warnings[0]
