@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import uuid
 from pathlib import Path
 
@@ -110,7 +111,6 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
     check_password(password, settings.min_password_length)
     if paths.anything_present():
         raise VaultExists(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     data_key = secrets.token_bytes(DATA_KEY_BYTES)
     vault_id = str(uuid.uuid4())
     admin = User(id=str(uuid.uuid4()), username=username, role=Role.ADMIN)
@@ -122,11 +122,15 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
         data_key=data_key,
         params=default_params(),
     )
-    # Built under a temporary name, then linked into place: a crash never leaves half a
-    # vault.db, and a vault.db that appeared meanwhile is never replaced.
-    staging = data_dir / f".{paths.database.name}.{uuid.uuid4().hex}.new"
+    # Both files are built in a staging folder beside the data folder, then moved into
+    # place together: a crash never leaves half a vault, and existing files are never
+    # replaced.
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = data_dir.parent / f".{data_dir.name}.creating-{uuid.uuid4().hex}"
+    staging.mkdir(mode=0o700)
     try:
-        conn = database.connect(staging, data_key, create=True)
+        built = VaultPaths(staging)
+        conn = database.connect(built.database, data_key, create=True)
         try:
             migrations.migrate(conn)
             with database.transaction(conn):
@@ -141,16 +145,35 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
                 users.insert(conn, admin, registration(slot))
         finally:
             conn.close()
-        os.chmod(staging, 0o600)
-        try:
-            os.link(staging, paths.database)
-        except FileExistsError:
-            raise VaultExists(data_dir) from None
+        os.chmod(built.database, 0o600)
+        slotfile.save(built.keyslots, slotfile.SlotFile(vault_id=vault_id, slots=[slot]))
+        _move_into_place(built, paths)
     finally:
-        for leftover in data_dir.glob(staging.name + "*"):
-            leftover.unlink(missing_ok=True)
-    slotfile.save(paths.keyslots, slotfile.SlotFile(vault_id=vault_id, slots=[slot]))
+        shutil.rmtree(staging, ignore_errors=True)
     return open_vault(data_dir, username, password, settings)
+
+
+def _move_into_place(built: VaultPaths, paths: VaultPaths) -> None:
+    """The staging folder becomes the data folder when that is absent or empty."""
+    target = paths.data_dir
+    if target.is_dir() and not any(target.iterdir()) and os.name != "posix":
+        target.rmdir()  # elsewhere than POSIX, rename does not replace an empty folder
+    if not target.exists() or (target.is_dir() and not any(target.iterdir())):
+        try:
+            os.rename(built.data_dir, target)
+            return
+        except OSError:
+            if paths.anything_present():
+                raise VaultExists(target) from None
+            raise
+    # A folder with other files in it: link each file, refusing to replace anything.
+    if paths.anything_present():
+        raise VaultExists(target)
+    try:
+        os.link(built.database, paths.database)
+        os.link(built.keyslots, paths.keyslots)
+    except FileExistsError:
+        raise VaultExists(target) from None
 
 
 def open_vault(data_dir: Path, username: str, password: str, settings: Settings) -> Session:

@@ -244,3 +244,32 @@ def test_an_empty_database_file_is_reported_not_rewritten(
     with pytest.raises(VaultDamaged, match="empty or truncated"):
         open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings)
     assert snapshot(vault_dir) == before
+
+
+def test_a_failure_during_creation_leaves_nothing_behind(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counselor_app.vault import slotfile
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(slotfile, "save", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        create_vault(tmp_path / "v", ADMIN, ADMIN_PASSWORD, settings)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    create_vault(tmp_path / "v", ADMIN, ADMIN_PASSWORD, settings).close()
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["keyslots.json", "vault.db"]
+
+
+def test_creation_in_an_empty_or_a_used_folder(tmp_path: Path, settings: Settings) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    create_vault(empty, ADMIN, ADMIN_PASSWORD, settings).close()
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "README.txt").write_text("IT notes")
+    create_vault(used, ADMIN, ADMIN_PASSWORD, settings).close()
+    assert sorted(p.name for p in used.iterdir()) == ["README.txt", "keyslots.json", "vault.db"]
+    open_vault(used, ADMIN, ADMIN_PASSWORD, settings).close()
