@@ -72,6 +72,27 @@ class Session:
         self._wipe()
         self._data_key = bytearray(key)
 
+    def reopen(self) -> Session:
+        """Another connection to the same vault as the same user, with the key in force.
+
+        For work in another thread (a connection belongs to the thread that opened
+        it). The user must still be active; the caller closes the new session.
+        """
+        conn = database.connect(self.paths.database, self.data_key)
+        try:
+            if _meta(conn, self.paths.database, "vault_id") != self.vault_id:
+                raise VaultDamaged(self.paths.database, "the vault was replaced")
+            user = users.by_id(conn, self.user.id)
+            if user is None:
+                raise AuthenticationFailed()
+        except database.DatabaseError as exc:
+            conn.close()
+            raise VaultDamaged(self.paths.database, str(exc)) from None
+        except BaseException:
+            conn.close()
+            raise
+        return Session(self.paths, conn, self.vault_id, self.data_key, user, self.settings)
+
     def require(self, permission: Permission) -> None:
         """Raise PermissionDenied unless this session's role grants ``permission``."""
         if not allows(self.user.role, permission):

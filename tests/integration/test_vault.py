@@ -273,3 +273,20 @@ def test_creation_in_an_empty_or_a_used_folder(tmp_path: Path, settings: Setting
     create_vault(used, ADMIN, ADMIN_PASSWORD, settings).close()
     assert sorted(p.name for p in used.iterdir()) == ["README.txt", "keyslots.json", "vault.db"]
     open_vault(used, ADMIN, ADMIN_PASSWORD, settings).close()
+
+
+def test_reopen_gives_another_connection_as_the_same_user(admin_session: Session) -> None:
+    import threading
+
+    seen: list[object] = []
+
+    def work() -> None:
+        with admin_session.reopen() as other:
+            seen.append((other.user, other.conn is admin_session.conn))
+            seen.append(other.conn.execute("SELECT count(*) FROM users").fetchone()[0])
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [(admin_session.user, False), 1]
+    assert not admin_session.closed
