@@ -6,6 +6,7 @@ chained by signals, so a test can drive the whole flow.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +14,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 
 from counselor_app.config import Settings
+from counselor_app.drafts import load_draft
 from counselor_app.vault import Session, vault_exists
 from ui.action_dialog import ActionDialog
+from ui.errors import FAILURES
 from ui.first_run import FirstRunDialog
 from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
+
+log = logging.getLogger(__name__)
 
 
 class LockKey(QObject):
@@ -107,6 +112,17 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        self._offer_draft(window, session)
+
+    def _offer_draft(self, window: MainWindow, session: Session) -> None:
+        """A call this user left unsaved (a crash, a lock) is offered back: resume or discard."""
+        try:
+            draft = load_draft(session)
+        except FAILURES:
+            log.warning("The draft could not be read.")
+            return
+        if draft is not None:
+            window.offer_draft(draft)
 
     def _close_session(self) -> None:
         app = QCoreApplication.instance()
@@ -114,6 +130,7 @@ class AppController(QObject):
             app.removeEventFilter(self._lock_key)
         window, self.window = self.window, None
         if window is not None:
+            window.before_session_closes()
             window.discard()
         session, self.session = self.session, None
         if session is not None:

@@ -27,6 +27,7 @@ from counselor_app.errors import (
     VaultExists,
     VaultMissing,
 )
+from counselor_app.exchange.transfer import ImportFileChanged, ImportRejected
 from counselor_app.roles import Permission
 from counselor_app.vault.database import DatabaseError
 from counselor_app.vault.validation import MAX_USERNAME
@@ -147,6 +148,18 @@ def describe(exc: CounselorError) -> str:
     if isinstance(exc, SelfRemoval):
         return QCoreApplication.translate(
             "Errors", "You cannot remove your own account; ask another admin."
+        )
+    if isinstance(exc, ImportRejected):
+        return QCoreApplication.translate(
+            "Errors",
+            "The file was not imported: line {line}, {field}: {detail}. Nothing was written "
+            "to the vault; correct the file and import it again.",
+        ).format(line=exc.line, field=exc.field, detail=exc.detail)
+    if isinstance(exc, ImportFileChanged):
+        return QCoreApplication.translate(
+            "Errors",
+            "The file changed while it was being imported. Nothing was imported; "
+            "import it again once it is complete.",
         )
     return QCoreApplication.translate("Errors", "The operation failed ({detail}).").format(
         detail=exc

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from counselor_app import accounts
+from counselor_app import accounts, audit
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError
@@ -84,6 +84,9 @@ def _import(args: argparse.Namespace, session: Session, out: TextIO) -> None:
 def _verify(session: Session, out: TextIO) -> None:
     session.require(Permission.VERIFY_VAULT)
     problems = integrity_problems(session.conn) + keying.slot_problems(session.conn, session.paths)
+    broken = audit.first_broken(session.conn)
+    if broken is not None:
+        problems.append(f"the audit trail does not fit its chain from entry {broken} on")
     if problems:
         shown = "; ".join(problems[:3])
         raise IntegrityFailed(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from counselor_app import audit
 from counselor_app.errors import CounselorError
 from counselor_app.exchange.jsonl import LineError, parse_line, to_line
 from counselor_app.privacy.scanner import redact, scan
@@ -107,6 +108,14 @@ def import_file(
                 progress(count)
         if second.digest() != first.digest():
             raise ImportFileChanged(path)
+        audit.record(
+            session.conn,
+            session.user.id,
+            "import",
+            detail=f"imported={result.imported} skipped={result.skipped} "
+            f"notes_with_findings={len(result.notes_with_findings)} redacted={int(redact_notes)}",
+            now=moment,
+        )
     return result
 
 
@@ -155,6 +164,13 @@ def export_file(
                     progress(count)
             handle.flush()
             os.fsync(handle.fileno())
+        with transaction(session.conn):
+            audit.record(
+                session.conn,
+                session.user.id,
+                "export",
+                detail=f"records={len(rowids)} notes={int(with_notes)}",
+            )
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

@@ -96,6 +96,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             content TEXT NOT NULL
         )""",
     ),
+    # 3: the audit trail, each entry chained to the previous one by its hash
+    (
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id TEXT,
+            action TEXT NOT NULL,
+            record_id TEXT,
+            outcome TEXT NOT NULL,
+            detail TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

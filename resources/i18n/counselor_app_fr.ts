@@ -58,6 +58,156 @@
     </message>
 </context>
 <context>
+    <name>CallDisplay</name>
+    <message>
+        <location filename="../../ui/call_list/display.py" line="40"/>
+        <source>{date} at {time}</source>
+        <translation>{date} à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/display.py" line="55"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>CallFilterBar</name>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="83"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="84"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="85"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="86"/>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="87"/>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="93"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="95"/>
+        <source>All reasons</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="103"/>
+        <source>All counselors</source>
+        <translation>Tous les écoutant·es</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="111"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="112"/>
+        <source>Fro&amp;m:</source>
+        <translation>Dé&amp;but&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="113"/>
+        <source>&amp;To:</source>
+        <translation>Fi&amp;n&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="114"/>
+        <source>Call &amp;kind:</source>
+        <translation>&amp;Type d’appel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="115"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/filters.py" line="117"/>
+        <source>Cou&amp;nselor:</source>
+        <translation>Éc&amp;outant·e&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="181"/>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="183"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="185"/>
+        <source>Call kind</source>
+        <translation>Type d’appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="187"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="188"/>
+        <source>Counselor</source>
+        <translation>Écoutant·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="226"/>
+        <source>No reason recorded</source>
+        <translation>Aucun motif noté</translation>
+    </message>
+</context>
+<context>
+    <name>CallListView</name>
+    <message>
+        <location filename="../../ui/call_list/view.py" line="80"/>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/view.py" line="81"/>
+        <source>Press Enter to open the selected call.</source>
+        <translation>Appuyez sur Entrée pour ouvrir l’appel sélectionné.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/view.py" line="91"/>
+        <source>Column titles</source>
+        <translation>Titres des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/view.py" line="149"/>
+        <source>Calls: {count}</source>
+        <translation>Appels&#xa0;: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>CallTimer</name>
+    <message>
+        <location filename="../../ui/intake/timer.py" line="31"/>
+        <source>Call duration</source>
+        <translation>Durée de l’appel</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/password_dialog.py" line="18"/>
@@ -104,161 +254,328 @@
     </message>
 </context>
 <context>
+    <name>DeleteRecordDialog</name>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="21"/>
+        <source>Delete a record</source>
+        <translation>Supprimer une fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="26"/>
+        <source>Delete the record of the call of {when}? Its answers and its note are removed for good; only its times, who deleted it and why are kept.</source>
+        <translation>Supprimer la fiche de l’appel du {when}&#xa0;? Ses réponses et sa note sont effacées définitivement&#xa0;; seuls ses horaires, l’auteur·e de la suppression et son motif sont conservés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="32"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="33"/>
+        <source>Required. Do not write anything about the caller.</source>
+        <translation>Obligatoire. N’écrivez rien sur la personne qui a appelé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="34"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/delete_dialog.py" line="34"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
+        <location filename="../../ui/errors.py" line="42"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="44"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="47"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="49"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="65"/>
+        <location filename="../../ui/errors.py" line="66"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="85"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/errors.py" line="99"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="116"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="122"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="127"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="131"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="138"/>
+        <location filename="../../ui/errors.py" line="139"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="142"/>
+        <location filename="../../ui/errors.py" line="143"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="149"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="151"/>
+        <location filename="../../ui/errors.py" line="153"/>
+        <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
+        <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="159"/>
+        <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
+        <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="164"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="161"/>
+        <location filename="../../ui/errors.py" line="174"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="164"/>
+        <location filename="../../ui/errors.py" line="177"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="43"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="44"/>
+        <source>Export records</source>
+        <translation>Exporter des fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="47"/>
+        <source>Writes the records of the period to a file, one record a line, for another vault or for statistics.</source>
+        <translation>Écrit les fiches de la période dans un fichier, une fiche par ligne, pour un autre coffre-fort ou pour des statistiques.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="56"/>
+        <source>&amp;File:</source>
+        <translation>Fi&amp;chier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="58"/>
+        <source>Fro&amp;m:</source>
+        <translation>D&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="60"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Jusqu’au&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="61"/>
+        <source>Include the &amp;notes</source>
+        <translation>Inclure les &amp;notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="66"/>
+        <source>Notes may hold details that identify someone: include them only when needed, and keep the file safe.</source>
+        <translation>Les notes peuvent contenir des éléments qui identifient quelqu’un&#xa0;: ne les incluez que si c’est nécessaire, et gardez le fichier en lieu sûr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="95"/>
+        <source>Choose where to save the file (a full path, or Browse…).</source>
+        <translation>Choisissez où enregistrer le fichier (un chemin complet, ou Parcourir…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="99"/>
+        <source>{path} is a folder: add a file name.</source>
+        <translation>{path} est un dossier&#xa0;: ajoutez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="103"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="111"/>
+        <source>Replace the file</source>
+        <translation>Remplacer le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="112"/>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} existe déjà. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="113"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="116"/>
+        <source>Choose another file name.</source>
+        <translation>Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="134"/>
+        <source>{count} records were written to {path}.</source>
+        <translation>{count} fiches ont été écrites dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/export_dialog.py" line="138"/>
+        <source>The notes are in it: keep the file safe, delete it after use.</source>
+        <translation>Les notes y figurent&#xa0;: gardez le fichier en lieu sûr et supprimez-le après usage.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <location filename="../../ui/intake/form_view.py" line="52"/>
+        <source>{label} (required)</source>
+        <translation>{label} (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_view.py" line="76"/>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <location filename="../../ui/transfer/file_field.py" line="34"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/file_field.py" line="63"/>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/file_field.py" line="66"/>
+        <source>Record files (*.jsonl)</source>
+        <translation>Fichiers de fiches (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/file_field.py" line="66"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -297,6 +614,246 @@
         <location filename="../../ui/first_run.py" line="43"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <location filename="../../ui/intake/form_view.py" line="115"/>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="46"/>
+        <source>Import records</source>
+        <translation>Importer des fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="47"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="50"/>
+        <source>Adds the records of a file (one record a line) to the vault, as yours. Every line is checked first: one bad line and nothing is imported.</source>
+        <translation>Ajoute au coffre-fort les fiches d’un fichier (une fiche par ligne), à votre nom. Chaque ligne est d’abord vérifiée&#xa0;: une seule ligne incorrecte et rien n’est importé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="55"/>
+        <source>&amp;File:</source>
+        <translation>Fi&amp;chier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="56"/>
+        <source>&amp;Mask identifying details in notes</source>
+        <translation>&amp;Masquer les éléments identifiants des notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="62"/>
+        <source>Phone numbers, e-mail addresses, dates and addresses found in the notes are replaced by a mark.</source>
+        <translation>Les numéros de téléphone, adresses e-mail, dates et adresses trouvés dans les notes sont remplacés par une marque.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="74"/>
+        <source>Choose the file to import (a full path, or Browse…).</source>
+        <translation>Choisissez le fichier à importer (un chemin complet, ou Parcourir…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="77"/>
+        <source>There is no file {path}.</source>
+        <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="89"/>
+        <source>Imported: {imported}. Already in the vault, skipped: {skipped}.</source>
+        <translation>Importées&#xa0;: {imported}. Déjà dans le coffre-fort, ignorées&#xa0;: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="98"/>
+        <source>Identifying details were found and masked in the notes on lines {lines}.</source>
+        <translation>Des éléments identifiants ont été trouvés et masqués dans les notes des lignes {lines}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="104"/>
+        <source>The notes on lines {lines} may hold identifying details: check those records.</source>
+        <translation>Les notes des lignes {lines} contiennent peut-être des éléments identifiants&#xa0;: vérifiez ces fiches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/import_dialog.py" line="112"/>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>Annulé. Rien n’a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="73"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="74"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="186"/>
+        <source>Some answers are missing or not valid: see the fields marked ⚠.</source>
+        <translation>Des réponses manquent ou ne sont pas valables&#xa0;: voyez les champs marqués ⚠.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="194"/>
+        <source>Identifying details in the note</source>
+        <translation>Détails identifiants dans la note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="196"/>
+        <source>The note still contains identifying details: {kinds}.
+
+Mask them (Ctrl+M) before saving, or save the note as it is; that choice is recorded with the call.</source>
+        <translation>La note contient encore des détails identifiants&#xa0;: {kinds}.
+
+Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&#xa0;; ce choix est consigné avec l’appel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="200"/>
+        <source>&amp;Save as it is</source>
+        <translation>&amp;Enregistrer telle quelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="215"/>
+        <source>Log as “{kind}”</source>
+        <translation>Consigner comme «&#xa0;{kind}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="216"/>
+        <source>This call already has answers. Log it as “{kind}” and drop them?</source>
+        <translation>Cet appel a déjà des réponses. Le consigner comme «&#xa0;{kind}&#xa0;» et les abandonner&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="219"/>
+        <source>&amp;Log it</source>
+        <translation>&amp;Consigner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="226"/>
+        <source>Logged: {kind}.</source>
+        <translation>Consigné&#xa0;: {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="264"/>
+        <source>Call saved ({duration}).</source>
+        <translation>Appel enregistré ({duration}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="273"/>
+        <source>Discard this call</source>
+        <translation>Abandonner cet appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="274"/>
+        <source>Discard this call without saving it? Its answers will be lost.</source>
+        <translation>Abandonner cet appel sans l’enregistrer&#xa0;? Ses réponses seront perdues.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="275"/>
+        <source>&amp;Discard</source>
+        <translation>A&amp;bandonner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake.py" line="280"/>
+        <source>Call discarded.</source>
+        <translation>Appel abandonné.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeArea</name>
+    <message>
+        <location filename="../../ui/intake/area.py" line="63"/>
+        <location filename="../../ui/intake/area.py" line="75"/>
+        <source>A call is already open: save it (Ctrl+S) or discard it (Esc) first.</source>
+        <translation>Un appel est déjà ouvert&#xa0;: enregistrez-le (Ctrl+S) ou abandonnez-le (Échap) d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="137"/>
+        <source>Logged: {kind}.</source>
+        <translation>Consigné&#xa0;: {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="156"/>
+        <source>Unsaved call</source>
+        <translation>Appel non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="160"/>
+        <source>A call started at {time} was not saved: the program was locked or stopped before the end. Resume it, or discard it?</source>
+        <translation>Un appel commencé le {time} n’a pas été enregistré&#xa0;: le programme a été verrouillé ou arrêté avant la fin. Le reprendre, ou l’abandonner&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="164"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="168"/>
+        <source>&amp;Discard</source>
+        <translation>A&amp;bandonner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="196"/>
+        <source>The unsaved call was discarded.</source>
+        <translation>L’appel non enregistré a été abandonné.</translation>
+    </message>
+</context>
+<context>
+    <name>Issues</name>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="15"/>
+        <source>Required: choose at least one answer.</source>
+        <translation>Obligatoire&#xa0;: choisissez au moins une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="17"/>
+        <source>Required: choose an answer.</source>
+        <translation>Obligatoire&#xa0;: choisissez une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="18"/>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="20"/>
+        <source>Choose at least one answer.</source>
+        <translation>Choisissez au moins une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="22"/>
+        <source>This answer cannot be combined with the others.</source>
+        <translation>Cette réponse ne peut pas être combinée avec les autres.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="26"/>
+        <source>Enter a number from {minimum} to {maximum}.</source>
+        <translation>Saisissez un nombre de {minimum} à {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="30"/>
+        <source>Too long: at most {maximum} characters.</source>
+        <translation>Trop long&#xa0;: {maximum} caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="34"/>
+        <source>Contains invisible control characters: remove them.</source>
+        <translation>Contient des caractères de contrôle invisibles&#xa0;: supprimez-les.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/issues.py" line="37"/>
+        <source>This answer is not valid.</source>
+        <translation>Cette réponse n’est pas valable.</translation>
     </message>
 </context>
 <context>
@@ -340,66 +897,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>&amp;Change password…</source>
         <translation>&amp;Changer le mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>A&amp;dmin</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>{title} — training vault</source>
+        <translation>{title} — coffre-fort d’entraînement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Lock: {shortcut}</source>
         <translation>Verrouiller&#xa0;: {shortcut}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>New call</source>
+        <translation>Nouvel appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Silent</source>
+        <translation>Muet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>Hung up</source>
+        <translation>Raccroché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Wrong no.</source>
+        <translation>Erreur n°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>Abusive</source>
+        <translation>Malveillant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>Log a call: {kind}</source>
+        <translation>Consigner un appel&#xa0;: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Logged in as {name}, role {role}</source>
         <translation>Session de {name}, rôle {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Welcome, {name}.
-The call log will appear here.</source>
+Press Ctrl+N for a new call.</source>
         <translation>Bienvenue, {name}.
-Le journal des appels apparaîtra ici.</translation>
+Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>A call is still open. It will be kept as a draft and offered back at your next login. Quit now?</source>
+        <translation>Un appel est encore ouvert. Il sera gardé comme brouillon et vous sera proposé à votre prochaine connexion. Quitter maintenant&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="30"/>
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="31"/>
+        <source>e-mail address</source>
+        <translation>adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="32"/>
+        <source>bank account number (IBAN)</source>
+        <translation>numéro de compte bancaire (IBAN)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="33"/>
+        <source>social security number</source>
+        <translation>numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="34"/>
+        <source>date (perhaps a date of birth)</source>
+        <translation>date (peut-être de naissance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="35"/>
+        <source>street address</source>
+        <translation>adresse postale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="128"/>
+        <source>⚠ Identifying details found (underlined): {kinds}. Ctrl+M masks the one at the cursor, Ctrl+Shift+M masks them all.</source>
+        <translation>⚠ Détails identifiants trouvés (soulignés)&#xa0;: {kinds}. Ctrl+M masque celui du curseur, Ctrl+Maj+M les masque tous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/note_editor.py" line="134"/>
+        <source>{length} of {maximum} characters.</source>
+        <translation>{length} caractères sur {maximum}.</translation>
     </message>
 </context>
 <context>
@@ -413,6 +1069,100 @@ Le journal des appels apparaîtra ici.</translation>
         <location filename="../../ui/notice.py" line="49"/>
         <source>Information</source>
         <translation>Information</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <location filename="../../ui/intake/widgets.py" line="35"/>
+        <source>{minimum} to {maximum}</source>
+        <translation>de {minimum} à {maximum}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptsPanel</name>
+    <message>
+        <location filename="../../ui/intake/prompts_panel.py" line="31"/>
+        <source>Call duration</source>
+        <translation>Durée de l’appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/prompts_panel.py" line="33"/>
+        <source>Prompts</source>
+        <translation>Consignes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/prompts_panel.py" line="34"/>
+        <source>None for now.</source>
+        <translation>Aucune pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="69"/>
+        <source>Call of {when}</source>
+        <translation>Appel du {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="73"/>
+        <source>Record of the call of {when}</source>
+        <translation>Fiche de l’appel du {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="83"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="88"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="92"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="110"/>
+        <source>(account removed)</source>
+        <translation>(compte supprimé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="115"/>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="116"/>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="117"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="118"/>
+        <source>Counselor</source>
+        <translation>Écoutant·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="121"/>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="123"/>
+        <source>Changed</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="147"/>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -502,6 +1252,76 @@ Le journal des appels apparaîtra ici.</translation>
         <location filename="../../ui/roles.py" line="19"/>
         <source>Admin</source>
         <translation>Administrateur·rice</translation>
+    </message>
+</context>
+<context>
+    <name>SearchChoice</name>
+    <message>
+        <location filename="../../ui/intake/widgets.py" line="94"/>
+        <source>Type a code or a name</source>
+        <translation>Tapez un code ou un nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/widgets.py" line="163"/>
+        <source>“{text}” is not one of the entries: type a code or choose a name.</source>
+        <translation>«&#xa0;{text}&#xa0;» ne figure pas dans la liste&#xa0;: tapez un code ou choisissez un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <location filename="../../ui/transfer/actions.py" line="29"/>
+        <source>&amp;Import records…</source>
+        <translation>&amp;Importer des fiches…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/actions.py" line="31"/>
+        <source>&amp;Export records…</source>
+        <translation>&amp;Exporter des fiches…</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="64"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="72"/>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="146"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="102"/>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Annulé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="139"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="146"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="147"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="147"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer/transfer_dialog.py" line="180"/>
+        <source>The work stopped on an unexpected problem ({detail}). Nothing was changed.</source>
+        <translation>Le travail s’est arrêté sur un problème inattendu ({detail}). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,9 @@ def refreshed(tmp_path_factory: pytest.TempPathFactory) -> ET.ElementTree[ET.Ele
     copy = tmp_path_factory.mktemp("ts") / "counselor_app_fr.ts"
     shutil.copy(resource_path("i18n", "counselor_app_fr.ts"), copy)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    # The package and its subpackages (ui/intake/…), as `make i18n` scans them.
+    found = [*(ROOT / "ui").glob("*.py"), *(ROOT / "ui").glob("*/*.py")]
+    sources = sorted(str(p.relative_to(ROOT)) for p in found)
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(copy), "-no-obsolete"],
         cwd=ROOT,

@@ -127,7 +127,7 @@ def test_mnemonics_are_unique_in_french(
 def _menu_texts(window: MainWindow) -> Iterator[list[str]]:
     yield [a.text() for a in window.menuBar().actions()]
     for menu in window.menuBar().findChildren(QMenu):
-        yield [a.text() for a in menu.actions()]
+        yield [a.text() for a in menu.actions() if not a.isSeparator()]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -9,6 +9,8 @@ import pytest
 
 from counselor_app import errors
 from counselor_app.errors import CounselorError
+from counselor_app.exchange import transfer
+from counselor_app.exchange.jsonl import LineError
 from counselor_app.roles import Permission, Role
 from counselor_app.vault.database import DatabaseError
 from counselor_app.vault.validation import check_username
@@ -51,13 +53,24 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     ),
     errors.RecordNotFound: (errors.RecordNotFound("7f1c"), ["does not exist"]),
     errors.RecordLocked: (errors.RecordLocked(24), ["24"]),
+    transfer.ImportRejected: (
+        transfer.ImportRejected(
+            FOLDER / "calls.jsonl", LineError(17, "call_kind", "'caller' is not an option")
+        ),
+        ["line 17", "call_kind", "'caller' is not an option", "Nothing was written"],
+    ),
+    transfer.ImportFileChanged: (
+        transfer.ImportFileChanged(FOLDER / "calls.jsonl"),
+        ["changed while", "Nothing was imported"],
+    ),
 }
 
 
 def test_every_core_error_has_a_sample() -> None:
     defined = {
         cls
-        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        for module in (errors, transfer)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
         if issubclass(cls, CounselorError) and cls is not CounselorError
     }
     assert defined == set(SAMPLES)

@@ -1,0 +1,208 @@
+"""The call list under the intake: filters, the lazy table, and the record of a call.
+
+Enter (or a double click) on a row opens its record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counselor_app import records
+from counselor_app.errors import RecordNotFound
+from counselor_app.forms.catalogue import default_form
+from counselor_app.forms.definition import FormDefinition
+from counselor_app.store.listing import ListFilter
+from counselor_app.vault import Session
+from ui.call_list.filters import CallFilterBar
+from ui.call_list.model import PAGE_SIZE, CallListModel, Column
+from ui.call_list.record_dialog import RecordDialog
+from ui.errors import FAILURES, describe_failure
+from ui.fields import chain_tab_order
+from ui.notice import Notice
+
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class CallListView(QWidget):
+    """Emits ``edit_requested(record_id)`` from a record's Edit button, and
+    ``record_deleted(record_id)`` once a record was deleted (the list is already updated).
+    """
+
+    edit_requested = Signal(str)
+    record_deleted = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        language: str,
+        *,
+        form: FormDefinition | None = None,
+        today: Callable[[], date] = date.today,
+        page_size: int = PAGE_SIZE,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("call_list")
+        self._session = session
+        self._language = language
+        form = form if form is not None else default_form()
+        self.record_dialog: RecordDialog | None = None
+
+        self.filters = CallFilterBar(session, language, form=form, today=today, parent=self)
+        self.notice = Notice(self)
+        self.model = CallListModel(
+            session,
+            language,
+            form=form,
+            filters=self.filters.current_filter(),
+            page_size=page_size,
+            parent=self,
+        )
+        self.model.failed.connect(self.notice.show_error)
+        if self.model.error is not None:
+            self.notice.show_error(self.model.error)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("calls")
+        self.table.setAccessibleName(self.tr("Calls"))
+        self.table.setAccessibleDescription(self.tr("Press Enter to open the selected call."))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setAccessibleName(self.tr("Column titles"))
+        header.setHighlightSections(False)
+        for column in Column:
+            stretch = column in (Column.KIND, Column.REASON)
+            mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        self.table.resizeColumnsToContents()
+        self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
+        self.table.installEventFilter(self)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("call_count")
+
+        top = QHBoxLayout()
+        top.addWidget(self.filters, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        chain_tab_order([*self.filters.inputs(), self.table])
+
+        self.filters.changed.connect(self.set_filter)
+        self._after_reset()
+
+    # The list
+
+    def set_filter(self, filters: ListFilter) -> None:
+        self.notice.clear()
+        self.model.set_filter(filters)
+        self._after_reset()
+
+    def refresh(self) -> None:
+        """Read the list again, keeping the selected call selected if it is still shown.
+
+        The period is worked out again: after midnight, "Today" is the new day.
+        """
+        keep = self.selected_record_id()
+        self.notice.clear()
+        self.model.set_filter(self.filters.current_filter())
+        self._after_reset(keep)
+
+    def _after_reset(self, keep: str | None = None) -> None:
+        self._show_count()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _show_count(self) -> None:
+        try:
+            count = records.list_count(self._session, self.model.filters)
+        except FAILURES as exc:
+            self.notice.show_error(describe_failure(exc))
+            self.count_label.clear()
+            return
+        text = self.tr("Calls: {count}").format(count=count)
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(text)
+
+    def selected_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def selected_record_id(self) -> str | None:
+        row = self.selected_row()
+        return None if row is None else self.model.record_id(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in OPEN_KEYS
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            row = self.selected_row()
+            if row is not None:
+                self.open_record(row)
+            return True
+        return super().eventFilter(watched, event)
+
+    # One record
+
+    def open_record(self, row: int) -> RecordDialog | None:
+        """Show the record of ``row`` (None when it cannot be read; the reason is shown)."""
+        if not 0 <= row < self.model.rowCount(QModelIndex()):
+            return None
+        try:
+            record = records.get(self._session, self.model.record_id(row))
+        except FAILURES as exc:
+            self.notice.show_error(describe_failure(exc))
+            if isinstance(exc, RecordNotFound):
+                self.model.refresh()
+                self._after_reset()
+            return None
+        self.notice.clear()
+        dialog = RecordDialog(self._session, record, self._language, self)
+        dialog.edit_requested.connect(self.edit_requested)
+        dialog.deleted.connect(self._deleted)
+        dialog.finished.connect(lambda: self._dialog_closed(dialog))
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: RecordDialog) -> None:
+        if self.record_dialog is dialog:
+            self.record_dialog = None
+        dialog.deleteLater()
+        self.window().activateWindow()
+        self.table.setFocus()
+
+    def _deleted(self, record_id: str) -> None:
+        self.refresh()
+        self.record_deleted.emit(record_id)
