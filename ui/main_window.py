@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.intake_area)
         self.splitter.addWidget(self.call_list)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        # The open call gets most of the height; the list keeps a few rows in view.
+        self.splitter.setSizes([3000, 1000])
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(4, 0, 4, 0)
         self.central_layout.addWidget(self.splitter, 1)
