@@ -30,6 +30,7 @@ from counselor_app.errors import (
 from counselor_app.exchange.transfer import ImportFileChanged, ImportRejected
 from counselor_app.roles import Permission
 from counselor_app.vault.database import DatabaseError
+from counselor_app.vault.keying import RekeyUnfinished
 from counselor_app.vault.validation import MAX_USERNAME
 from ui.roles import role_name
 
@@ -145,6 +146,12 @@ def describe(exc: CounselorError) -> str:
             "This record can no longer be changed: counselors may change their own records "
             "for {hours} hours. Ask a supervisor.",
         ).format(hours=exc.hours)
+    if isinstance(exc, RekeyUnfinished):
+        return QCoreApplication.translate(
+            "Errors",
+            "An earlier change of the vault's key did not finish. Lock the program (Ctrl+L) "
+            "and log in again: the login completes it.",
+        )
     if isinstance(exc, SelfRemoval):
         return QCoreApplication.translate(
             "Errors", "You cannot remove your own account; ask another admin."

@@ -149,3 +149,9 @@ def test_database_failures_are_told_not_raised() -> None:
 
 def test_core_errors_go_through_describe() -> None:
     assert describe_failure(errors.LastAdmin()) == describe(errors.LastAdmin())
+
+
+def test_an_unfinished_rekey_is_explained() -> None:
+    from counselor_app.vault.keying import RekeyUnfinished
+
+    assert "Ctrl+L" in describe(RekeyUnfinished())
