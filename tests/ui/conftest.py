@@ -9,7 +9,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # The helpers beside this file are importable whatever pytest's import mode.
@@ -23,8 +23,9 @@ from counselor_app import accounts
 from counselor_app.config import Settings
 from counselor_app.resources import resource_path
 from counselor_app.roles import Role
-from counselor_app.vault import create_vault
+from counselor_app.vault import Session, create_vault
 from counselor_app.vault.kdf import KdfParams, set_default_params
+from tests.ui.call_data import SUPERVISOR, add_supervisor, open_as
 from tests.ui.driving import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -36,6 +37,7 @@ from tests.ui.driving import (
 )
 from ui import i18n
 from ui.controller import AppController
+from ui.transfer import worker
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +108,23 @@ def french(qapp: QApplication, french_catalogue: Path) -> Iterator[None]:
     translators = i18n.install(qapp, i18n.FRENCH, french_catalogue)
     yield
     i18n.uninstall(qapp, translators)
+
+
+# Shared by the import and export tests: a supervisor, and a way to open her session
+# again in a worker thread. No transfer may outlive its test.
+@pytest.fixture(autouse=True)
+def no_transfer_left() -> Iterator[None]:
+    yield
+    assert worker.stop_all(), "a transfer was still running"
+
+
+@pytest.fixture
+def supervisor(vault_dir: Path, settings: Settings) -> Iterator[Session]:
+    add_supervisor(vault_dir, settings)
+    with open_as(vault_dir, SUPERVISOR, settings) as session:
+        yield session
+
+
+@pytest.fixture
+def opener(supervisor: Session, vault_dir: Path, settings: Settings) -> Callable[[], Session]:
+    return lambda: open_as(vault_dir, SUPERVISOR, settings)

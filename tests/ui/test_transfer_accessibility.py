@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from counselor_app.vault import Session
 from tests.ui.access import mnemonics, unnamed_inputs
 from tests.ui.call_data import SUPERVISOR, add_supervisor, open_as
 from tests.ui.driving import Keyboard
-from ui.transfer import worker
 from ui.transfer.export_dialog import ExportDialog
 from ui.transfer.import_dialog import ImportDialog
 from ui.transfer.transfer_dialog import TransferDialog
@@ -24,12 +23,6 @@ DIALOGS: dict[str, Callable[[Opener], TransferDialog]] = {
     "export": ExportDialog,
     "import": ImportDialog,
 }
-
-
-@pytest.fixture(autouse=True)
-def no_transfer_left() -> Iterator[None]:
-    yield
-    assert worker.stop_all(), "a transfer was still running"
 
 
 @pytest.fixture

@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from counselor_app import records
-from counselor_app.config import Settings
 from counselor_app.roles import Role
 from counselor_app.store.listing import ListFilter
 from counselor_app.vault import Session
-from tests.ui.call_data import SUPERVISOR, add_supervisor, calls, open_as, write_jsonl
+from tests.ui.call_data import calls, write_jsonl
 from ui.transfer import worker
 from ui.transfer.actions import TransferActions
 from ui.transfer.import_dialog import ImportDialog
-
-
-@pytest.fixture(autouse=True)
-def no_transfer_left() -> Iterator[None]:
-    yield
-    assert worker.stop_all(), "a transfer was still running"
-
-
-@pytest.fixture
-def supervisor(vault_dir: Path, settings: Settings) -> Iterator[Session]:
-    add_supervisor(vault_dir, settings)
-    with open_as(vault_dir, SUPERVISOR, settings) as session:
-        yield session
-
-
-@pytest.fixture
-def opener(supervisor: Session, vault_dir: Path, settings: Settings) -> Callable[[], Session]:
-    return lambda: open_as(vault_dir, SUPERVISOR, settings)
 
 
 def test_only_supervisors_and_admins_see_them(qtbot: QtBot, opener: Callable[[], Session]) -> None:

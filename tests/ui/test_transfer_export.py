@@ -28,18 +28,11 @@ from tests.ui.call_data import (
 )
 from tests.ui.driving import ADMIN, COUNSELOR, Keyboard, gone
 from ui import confirm
-from ui.transfer import worker
 from ui.transfer.export_dialog import ExportDialog
 
 COUNT = 300
 TODAY = date.today()
 NOTE = "Rappeler mardi."
-
-
-@pytest.fixture(autouse=True)
-def no_transfer_left() -> Iterator[None]:
-    yield
-    assert worker.stop_all(), "a transfer was still running"
 
 
 @pytest.fixture

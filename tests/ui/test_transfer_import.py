@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,38 +12,18 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from counselor_app import records
-from counselor_app.config import Settings
 from counselor_app.exchange.jsonl import LineError
 from counselor_app.exchange.transfer import ImportRejected, ImportResult, import_file
 from counselor_app.privacy.scanner import REDACTION
 from counselor_app.store.listing import ListFilter
 from counselor_app.store.records import CallRecord
 from counselor_app.vault import Session
-from tests.ui.call_data import SUPERVISOR, add_supervisor, calls, open_as, write_jsonl
+from tests.ui.call_data import calls, write_jsonl
 from tests.ui.driving import Keyboard, gone
 from ui.errors import describe
-from ui.transfer import worker
 from ui.transfer.import_dialog import ImportDialog, line_list
 
 PHONE_NOTE = "Elle donne son numéro : 06 12 34 56 78."
-
-
-@pytest.fixture(autouse=True)
-def no_transfer_left() -> Iterator[None]:
-    yield
-    assert worker.stop_all(), "a transfer was still running"
-
-
-@pytest.fixture
-def supervisor(vault_dir: Path, settings: Settings) -> Iterator[Session]:
-    add_supervisor(vault_dir, settings)
-    with open_as(vault_dir, SUPERVISOR, settings) as session:
-        yield session
-
-
-@pytest.fixture
-def opener(supervisor: Session, vault_dir: Path, settings: Settings) -> Callable[[], Session]:
-    return lambda: open_as(vault_dir, SUPERVISOR, settings)
 
 
 def made(count: int, seed: int = 11) -> list[CallRecord]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,30 +15,12 @@ from counselor_app.errors import AuthenticationFailed
 from counselor_app.exchange.transfer import export_file, import_file
 from counselor_app.store.listing import ListFilter
 from counselor_app.vault import Session, open_vault
-from tests.ui.call_data import SUPERVISOR, add_supervisor, calls, insert, open_as, write_jsonl
+from tests.ui.call_data import calls, insert, write_jsonl
 from tests.ui.driving import ADMIN
 from ui.transfer import worker
 from ui.transfer.worker import Steps, TransferWorker
 
 BIG = 2500  # the core reports progress every 1000 records
-
-
-@pytest.fixture(autouse=True)
-def no_transfer_left() -> Iterator[None]:
-    yield
-    assert worker.stop_all(), "a transfer was still running"
-
-
-@pytest.fixture
-def supervisor(vault_dir: Path, settings: Settings) -> Iterator[Session]:
-    add_supervisor(vault_dir, settings)
-    with open_as(vault_dir, SUPERVISOR, settings) as session:
-        yield session
-
-
-@pytest.fixture
-def opener(supervisor: Session, vault_dir: Path, settings: Settings) -> Callable[[], Session]:
-    return lambda: open_as(vault_dir, SUPERVISOR, settings)
 
 
 def cancel_at_first_step(job_worker: TransferWorker) -> list[int]:
