@@ -33,7 +33,8 @@ def read_until(fd: int, wanted: bytes, timeout: float = 60.0) -> bytes:
     return seen
 
 
-def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
+def init_on_a_terminal(data_dir: Path) -> tuple[int, subprocess.Popen[bytes]]:
+    """`counselor-app init` with a pseudo-terminal as its input and output."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [
@@ -41,7 +42,7 @@ def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
             "-m",
             "counselor_app",
             "--data-dir",
-            str(tmp_path / "v"),
+            str(data_dir),
             "init",
             "--admin",
             "root",
@@ -53,6 +54,11 @@ def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
         start_new_session=True,
     )
     os.close(terminal)
+    return controller, process
+
+
+def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
+    controller, process = init_on_a_terminal(tmp_path / "v")
     try:
         transcript = read_until(controller, b"New password for root: ")
         os.write(controller, ADMIN_PASSWORD.encode() + b"\n")
@@ -70,25 +76,7 @@ def test_init_on_a_terminal_asks_twice_without_echo(tmp_path: Path) -> None:
 
 
 def test_end_of_input_at_a_terminal_prompt_is_one_line(tmp_path: Path) -> None:
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "counselor_app",
-            "--data-dir",
-            str(tmp_path / "v"),
-            "init",
-            "--admin",
-            "root",
-        ],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        close_fds=True,
-        start_new_session=True,
-    )
-    os.close(terminal)
+    controller, process = init_on_a_terminal(tmp_path / "v")
     try:
         transcript = read_until(controller, b"New password for root: ")
         os.write(controller, b"\x04")  # Ctrl+D
