@@ -76,7 +76,19 @@ def new_record(
     )
 
 
-def create(session: Session, record: CallRecord, *, now: datetime | None = None) -> CallRecord:
+def _drop_draft(session: Session) -> None:
+    session.conn.execute("DELETE FROM drafts WHERE user_id = ?", (session.user.id,))
+
+
+def create(
+    session: Session,
+    record: CallRecord,
+    *,
+    now: datetime | None = None,
+    drop_draft: bool = False,
+) -> CallRecord:
+    """Save a new record; with ``drop_draft``, the user's draft goes in the same transaction
+    (a call saved can never be offered back as a draft)."""
     session.require(Permission.LOG_CALLS)
     record = replace(record, counselor_id=session.user.id)
     check(record)
@@ -85,6 +97,8 @@ def create(session: Session, record: CallRecord, *, now: datetime | None = None)
     with transaction(session.conn):
         rowid = store.insert(record, moment)
         store.add_history(rowid, session.user.id, "create", record.answers, moment)
+        if drop_draft:
+            _drop_draft(session)
     return replace(record, created_at=moment, updated_at=moment)
 
 
@@ -123,6 +137,7 @@ def update(
     prompts_shown: tuple[str, ...] | None = None,
     findings_confirmed: bool | None = None,
     now: datetime | None = None,
+    drop_draft: bool = False,
 ) -> CallRecord:
     store, rowid, old = _load(session, record_id)
     moment = _now(now)
@@ -151,6 +166,8 @@ def update(
     with transaction(session.conn):
         store.update(rowid, new, moment)
         store.add_history(rowid, session.user.id, "update", changed, moment)
+        if drop_draft:
+            _drop_draft(session)
     return replace(new, updated_at=moment)
 
 

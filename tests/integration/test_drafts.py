@@ -9,11 +9,14 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
-from counselor_app import accounts
+import pytest
+
+from counselor_app import accounts, records
 from counselor_app.config import Settings
 from counselor_app.drafts import Draft, discard_draft, load_draft, save_draft
 from counselor_app.roles import Role
 from counselor_app.vault import Session, open_vault
+from counselor_app.vault.database import DatabaseError
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 STARTED = datetime(2025, 3, 4, 21, 13, tzinfo=UTC)
@@ -83,3 +86,20 @@ def test_the_draft_survives_sigkill(
         assert draft is not None
         assert draft.answers == {"call_kind": "victim", "channel": "chat"}
         assert draft.section == "call"
+
+
+def test_saving_a_call_drops_the_draft_in_the_same_transaction(admin_session: Session) -> None:
+    save_draft(admin_session, DRAFT)
+    record = records.new_record(
+        admin_session,
+        started_at=STARTED,
+        ended_at=STARTED,
+        answers={"call_kind": "silent", "channel": "phone"},
+    )
+    records.create(admin_session, record, drop_draft=True)
+    assert load_draft(admin_session) is None
+    # A save that fails keeps the draft.
+    save_draft(admin_session, DRAFT)
+    with pytest.raises(DatabaseError):
+        records.create(admin_session, record, drop_draft=True)  # the same id again
+    assert load_draft(admin_session) == DRAFT

@@ -245,7 +245,7 @@ class Intake(QWidget):
         try:
             with busy():
                 if self.record_id is None:
-                    records.create(self.session, record)
+                    records.create(self.session, record, drop_draft=True)
                 else:
                     records.update(
                         self.session,
@@ -253,6 +253,7 @@ class Intake(QWidget):
                         answers=answers,
                         prompts_shown=record.prompts_shown,
                         findings_confirmed=findings_confirmed,
+                        drop_draft=True,
                     )
         except FAILURES as exc:
             self.save_draft()
@@ -262,7 +263,7 @@ class Intake(QWidget):
         self._stop()
         duration = clock(self.panel.timer.seconds())
         message = message or self.tr("Call saved ({duration}).").format(duration=duration)
-        self.closed.emit(self._drop_draft(message))
+        self.closed.emit(message)
         return True
 
     def discard(self) -> bool:
