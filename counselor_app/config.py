@@ -25,6 +25,7 @@ class Settings:
     data_dir: Path | None = None
     language: str = "auto"
     min_password_length: int = 10
+    small_count_threshold: int = 5
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
@@ -66,11 +67,19 @@ def _parse_password_length(text: str) -> int:
     return value
 
 
+def _parse_threshold(text: str) -> int:
+    value = int(text.strip())
+    if not 3 <= value <= 100:
+        raise ValueError("expected a number from 3 to 100")
+    return value
+
+
 # key -> (parser, may the user file set it?)
 _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "data_dir": (_parse_dir, True),
     "language": (_parse_language, True),
     "min_password_length": (_parse_password_length, False),
+    "small_count_threshold": (_parse_threshold, False),
 }
 
 

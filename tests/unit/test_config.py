@@ -58,3 +58,15 @@ def test_a_folder_of_an_unknown_user_is_a_bad_value(tmp_path: Path) -> None:
     settings = load_settings(site, tmp_path / "none.ini")
     assert settings.data_dir is None
     assert "'data_dir'" in settings.warnings[0]
+
+
+def test_the_small_count_threshold_is_a_site_setting_never_below_three(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "a.ini", tmp_path / "b.ini").small_count_threshold == 5
+    site = write(tmp_path / "site.ini", "[counselor-app]\nsmall_count_threshold = 10\n")
+    assert load_settings(site, tmp_path / "b.ini").small_count_threshold == 10
+    low = write(tmp_path / "low.ini", "[counselor-app]\nsmall_count_threshold = 2\n")
+    settings = load_settings(low, tmp_path / "b.ini")
+    assert settings.small_count_threshold == 5
+    assert "'small_count_threshold'" in settings.warnings[0]
+    user = write(tmp_path / "user.ini", "[counselor-app]\nsmall_count_threshold = 3\n")
+    assert load_settings(site, user).small_count_threshold == 10
