@@ -1,0 +1,1 @@
+"""Aggregate statistics: counting records by field and code, for reports."""
