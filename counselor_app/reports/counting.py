@@ -1,0 +1,93 @@
+"""Counting records of a period by field and code, over the coded-answer index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from counselor_app.forms.definition import Field, FormDefinition
+from counselor_app.forms.expression import All, Node
+from counselor_app.reports.conditions import to_sql
+from counselor_app.store.db import Connection
+from counselor_app.store.records import to_epoch
+
+NO_ANSWER = "_no_answer"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which records count: started in [start, end), and optional filters."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    channel: str | None = None
+    counselor_id: str | None = None
+
+    def sql(self) -> tuple[str, list[object]]:
+        clauses = ["r.deleted_at IS NULL"]
+        params: list[object] = []
+        if self.start is not None:
+            clauses.append("r.started_at >= ?")
+            params.append(to_epoch(self.start))
+        if self.end is not None:
+            clauses.append("r.started_at < ?")
+            params.append(to_epoch(self.end))
+        if self.channel is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM record_codes x JOIN codes k ON k.id = x.code_id "
+                "WHERE x.record = r.rowid AND k.field = 'channel' AND k.code = ?)"
+            )
+            params.append(self.channel)
+        if self.counselor_id is not None:
+            clauses.append("r.counselor_id = ?")
+            params.append(self.counselor_id)
+        return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class FieldCounts:
+    """Counts by code, over ``base`` records for which the field was relevant.
+
+    For a single choice or yes/no question, relevant records left unanswered are
+    counted under ``NO_ANSWER``, so the counts add up to ``base``. For a multiple
+    choice a record may count under several codes.
+    """
+
+    field: str
+    counts: dict[str, int]
+    base: int
+
+
+def relevance_of(form: FormDefinition, field: Field) -> Node | None:
+    conditions = [
+        c for c in (form.section_by_code[field.section].relevant, field.relevant) if c is not None
+    ]
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else All(tuple(conditions))
+
+
+def count_records(conn: Connection, scope: Scope, condition: Node | None = None) -> int:
+    where, params = scope.sql()
+    if condition is not None:
+        text, extra = to_sql(condition)
+        where += f" AND {text}"
+        params += extra
+    return int(conn.execute(f"SELECT count(*) FROM records r WHERE {where}", params).fetchone()[0])
+
+
+def field_counts(conn: Connection, form: FormDefinition, code: str, scope: Scope) -> FieldCounts:
+    field = form.field(code)
+    if field is None or field.type == "text":
+        raise ValueError(f"'{code}' is not a coded field of the form")
+    base = count_records(conn, scope, relevance_of(form, field))
+    where, params = scope.sql()
+    rows = conn.execute(
+        "SELECT k.code, count(*) FROM records r JOIN record_codes x ON x.record = r.rowid "
+        f"JOIN codes k ON k.id = x.code_id WHERE k.field = ? AND {where} GROUP BY k.code",
+        [code, *params],
+    ).fetchall()
+    counts = {str(c): int(n) for c, n in rows}
+    if field.type in ("single", "yesno", "integer"):
+        counts[NO_ANSWER] = base - sum(counts.values())
+    return FieldCounts(code, counts, base)
