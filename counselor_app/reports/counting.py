@@ -11,7 +11,7 @@ from counselor_app.reports.conditions import to_sql
 from counselor_app.store.db import Connection
 from counselor_app.store.records import to_epoch
 
-NO_ANSWER = "_no_answer"
+NO_ANSWER = "not_answered"
 
 
 @dataclass(frozen=True)
