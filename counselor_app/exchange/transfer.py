@@ -12,12 +12,13 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from counselor_app import audit
 from counselor_app.errors import CounselorError
 from counselor_app.exchange.jsonl import LineError, parse_line, to_line
+from counselor_app.periods import period_bounds
 from counselor_app.privacy.scanner import redact, scan
 from counselor_app.roles import Permission
 from counselor_app.store.db import transaction
@@ -117,18 +118,6 @@ def import_file(
             now=moment,
         )
     return result
-
-
-def period_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
-    """Inclusive local dates to a half-open UTC interval."""
-
-    def local_midnight(day: date) -> datetime:
-        return datetime.combine(day, time.min).astimezone().astimezone(UTC)
-
-    return (
-        None if start is None else local_midnight(start),
-        None if end is None else local_midnight(end + timedelta(days=1)),
-    )
 
 
 def export_file(

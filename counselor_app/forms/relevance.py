@@ -44,8 +44,3 @@ def prune(form: FormDefinition, answers: Answers) -> dict[str, Answer]:
 
 def active_prompts(form: FormDefinition, answers: Answers) -> list[Prompt]:
     return [p for p in form.prompts if evaluate(p.when, answers)]
-
-
-def is_substantive(form: FormDefinition, answers: Answers) -> bool:
-    kind = answers.get("call_kind")
-    return isinstance(kind, str) and kind not in form.non_substantive_kinds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from counselor_app.forms.definition import FormDefinition
@@ -27,8 +28,8 @@ def _percentile(sorted_values: list[int], share: float) -> int | None:
     """Nearest-rank percentile."""
     if not sorted_values:
         return None
-    rank = max(1, -(-int(share * 1000) * len(sorted_values) // 1000))
-    return sorted_values[min(rank, len(sorted_values)) - 1]
+    rank = max(1, math.ceil(share * len(sorted_values)))
+    return sorted_values[rank - 1]
 
 
 def overview(conn: Connection, form: FormDefinition, scope: Scope) -> Overview:

@@ -106,10 +106,6 @@ class RecordStore:
             self._code_ids[key] = found
         return found
 
-    def forget_cached_codes(self) -> None:
-        """After a rollback the cached ids may name rows that no longer exist."""
-        self._code_ids.clear()
-
     def rowid(self, record_id: str) -> int | None:
         row = self.conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()
         return None if row is None else int(row[0])

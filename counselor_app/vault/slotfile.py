@@ -30,9 +30,6 @@ class SlotFile:
     def for_user(self, user_id: str) -> list[KeySlot]:
         return [s for s in self.slots if s.user_id == user_id]
 
-    def without_user(self, user_id: str) -> list[KeySlot]:
-        return [s for s in self.slots if s.user_id != user_id]
-
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FILE_FORMAT,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -101,3 +103,32 @@ class Login:
         self.qtbot.waitExposed(window)
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         return window
+
+
+def answer_next_box(act: Callable[[QMessageBox], None]) -> list[str]:
+    """Run ``act`` on the next message box once it is active, from inside its event loop.
+
+    If it never becomes active, the box is closed unanswered so the test fails, not hangs.
+    """
+    seen: list[str] = []
+    tries = iter(range(300))
+
+    def attempt() -> None:
+        box = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()
+            ),
+            None,
+        )
+        if box is not None and box.isActiveWindow():
+            seen.append(box.text())
+            act(box)
+        elif next(tries, None) is not None:
+            QTimer.singleShot(10, attempt)
+        elif box is not None:
+            box.done(0)
+
+    QTimer.singleShot(0, attempt)
+    return seen

@@ -6,15 +6,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counselor_app import records
 from counselor_app.store.records import CallRecord
 from counselor_app.vault import Session
 from tests.ui.driving import Keyboard
+from tests.ui.driving import answer_next_box as answer_next_box
 from ui.controller import AppController
 from ui.intake.intake import Intake
 from ui.main_window import MainWindow
@@ -42,35 +43,6 @@ def field(intake: Intake, code: str) -> QWidget:
 
 def shown(intake: Intake, code: str) -> bool:
     return intake.form_view.is_shown(code)
-
-
-def answer_next_box(act: Callable[[QMessageBox], None]) -> list[str]:
-    """Run ``act`` on the next message box once it is active, from inside its event loop.
-
-    If it never becomes active, the box is closed unanswered so the test fails, not hangs.
-    """
-    seen: list[str] = []
-    tries = iter(range(300))
-
-    def attempt() -> None:
-        box = next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()
-            ),
-            None,
-        )
-        if box is not None and box.isActiveWindow():
-            seen.append(box.text())
-            act(box)
-        elif next(tries, None) is not None:
-            QTimer.singleShot(10, attempt)
-        elif box is not None:
-            box.done(0)
-
-    QTimer.singleShot(0, attempt)
-    return seen
 
 
 def press_in_box(key: Qt.Key, modifier: Qt.KeyboardModifier) -> Callable[[QMessageBox], None]:

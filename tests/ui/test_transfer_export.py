@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from counselor_app import records
 from counselor_app.config import Settings
-from counselor_app.exchange.transfer import period_bounds
+from counselor_app.periods import period_bounds
 from counselor_app.store.listing import ListFilter
 from counselor_app.vault import Session
 from tests.ui.call_data import (

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from counselor_app import accounts
@@ -20,6 +18,7 @@ from tests.ui.driving import (
     COUNSELOR_PASSWORD,
     Keyboard,
     Login,
+    answer_next_box,
     gone,
 )
 from ui import confirm
@@ -264,46 +263,17 @@ def test_removing_yourself_is_refused(
     assert [name for name, _ in _rows(users)] == [ADMIN, COUNSELOR]
 
 
-def _when_a_box_shows(act: Callable[[QMessageBox], None]) -> list[str]:
-    """Run ``act`` on the next message box once it is active, from inside its event loop.
-
-    If it never becomes active, the box is closed unanswered so the test fails, not hangs.
-    """
-    seen: list[str] = []
-    tries = iter(range(300))
-
-    def attempt() -> None:
-        box = next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()
-            ),
-            None,
-        )
-        if box is not None and box.isActiveWindow():
-            seen.append(box.text())
-            act(box)
-        elif next(tries, None) is not None:
-            QTimer.singleShot(10, attempt)
-        elif box is not None:
-            box.done(0)
-
-    QTimer.singleShot(0, attempt)
-    return seen
-
-
 def test_the_real_confirmation_answered_by_keyboard(
     qtbot: QtBot, users: UsersDialog, keyboard: Keyboard
 ) -> None:
     _select(keyboard, users, COUNSELOR)
     # Escape (and Enter, the default) cancel.
-    seen = _when_a_box_shows(lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    seen = answer_next_box(lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
     keyboard.alt(Qt.Key.Key_M)
     assert len(seen) == 1
     assert [name for name, _ in _rows(users)] == [ADMIN, COUNSELOR]
 
-    seen = _when_a_box_shows(
+    seen = answer_next_box(
         lambda box: QTest.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     )
     keyboard.wait_focus(users.table)

@@ -14,9 +14,9 @@ from enum import StrEnum
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from counselor_app.exchange.transfer import period_bounds
 from counselor_app.forms.catalogue import default_form
 from counselor_app.forms.definition import FormDefinition
+from counselor_app.periods import period_bounds
 from counselor_app.roles import Permission, allows
 from counselor_app.store import users
 from counselor_app.store.listing import ListFilter

@@ -13,7 +13,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QWidget
 
 from counselor_app import records
-from counselor_app.exchange.transfer import export_file, period_bounds
+from counselor_app.exchange.transfer import export_file
+from counselor_app.periods import period_bounds
 from counselor_app.roles import Permission
 from counselor_app.store.listing import ListFilter
 from counselor_app.vault import Session
