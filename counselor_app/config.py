@@ -26,6 +26,8 @@ class Settings:
     language: str = "auto"
     min_password_length: int = 10
     small_count_threshold: int = 5
+    organisation_name: str = ""
+    organisation_logo: Path | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
@@ -74,12 +76,28 @@ def _parse_threshold(text: str) -> int:
     return value
 
 
+def _parse_name(text: str) -> str:
+    value = " ".join(text.split())
+    if len(value) > 120:
+        raise ValueError("at most 120 characters")
+    return value
+
+
+def _parse_logo(text: str) -> Path:
+    path = _parse_dir(text)
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise ValueError("expected a PNG or JPEG file")
+    return path
+
+
 # key -> (parser, may the user file set it?)
 _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "data_dir": (_parse_dir, True),
     "language": (_parse_language, True),
     "min_password_length": (_parse_password_length, False),
     "small_count_threshold": (_parse_threshold, False),
+    "organisation_name": (_parse_name, False),
+    "organisation_logo": (_parse_logo, False),
 }
 
 

@@ -24,16 +24,28 @@ _ORDERED = (
 )
 
 
-def to_sql(node: Node) -> tuple[str, list[object]]:
-    """The SQL text (on ``records r``) and its parameters."""
+# Single-choice fields that records also keep in a column of their own (and in the
+# covering index of reports): a condition on them needs no look-up of the coded answers.
+COLUMN_FIELDS = frozenset({"call_kind", "reason"})
+
+
+def to_sql(node: Node, *, columns: bool = False) -> tuple[str, list[object]]:
+    """The SQL text (on ``records r``) and its parameters.
+
+    ``columns``: compare ``call_kind`` and ``reason`` on the record's own columns.
+    """
+    if columns:
+        column = _on_column(node)
+        if column is not None:
+            return column
     if isinstance(node, All | Any_):
-        parts = [to_sql(part) for part in node.operands]
+        parts = [to_sql(part, columns=columns) for part in node.operands]
         joiner = " AND " if isinstance(node, All) else " OR "
         return "(" + joiner.join(text for text, _ in parts) + ")", [
             p for _, params in parts for p in params
         ]
     if isinstance(node, Not):
-        text, params = to_sql(node.operand)
+        text, params = to_sql(node.operand, columns=columns)
         return f"(NOT {text})", params
     if isinstance(node, In):
         values = [str(v) for v in node.values]
@@ -47,3 +59,15 @@ def to_sql(node: Node) -> tuple[str, list[object]]:
         text = f"({_ANSWERED} AND NOT {_HAS_CODE.format(marks='?')})"
         return text, [node.field, node.field, str(node.value)]
     return _ORDERED.format(op=node.op), [node.field, node.value]
+
+
+def _on_column(node: Node) -> tuple[str, list[object]] | None:
+    if isinstance(node, In) and node.field in COLUMN_FIELDS:
+        values = [str(v) for v in node.values]
+        return f"r.{node.field} IN ({','.join('?' * len(values))})", list(values)
+    if isinstance(node, Compare) and node.field in COLUMN_FIELDS:
+        if node.op == "=":
+            return f"r.{node.field} = ?", [str(node.value)]
+        if node.op == "!=":
+            return f"(r.{node.field} IS NOT NULL AND r.{node.field} != ?)", [str(node.value)]
+    return None

@@ -110,6 +110,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             hash TEXT NOT NULL
         )""",
     ),
+    # 4: reports count without reading records: the coded answers carry the call's start
+    # (counting a code over a period is one index range), and one covering index holds
+    # what the overview, the volumes and the method page need.
+    (
+        """CREATE TABLE record_codes_4 (
+            code_id INTEGER NOT NULL REFERENCES codes (id),
+            started_at INTEGER NOT NULL,
+            record INTEGER NOT NULL REFERENCES records (rowid) ON DELETE CASCADE,
+            PRIMARY KEY (code_id, started_at, record)
+        ) WITHOUT ROWID""",
+        """INSERT INTO record_codes_4 (code_id, started_at, record)
+            SELECT x.code_id, r.started_at, x.record
+            FROM record_codes x JOIN records r ON r.rowid = x.record""",
+        "DROP TABLE record_codes",
+        "ALTER TABLE record_codes_4 RENAME TO record_codes",
+        "CREATE INDEX record_codes_by_record ON record_codes (record)",
+        "DROP INDEX records_started",
+        """CREATE INDEX records_report ON records
+            (started_at, ended_at, call_kind, reason, form, form_version, counselor_id)
+            WHERE deleted_at IS NULL""",
+        "CREATE INDEX records_deleted ON records (started_at) WHERE deleted_at IS NOT NULL",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

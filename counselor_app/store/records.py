@@ -135,14 +135,15 @@ class RecordStore:
             ),
         )
         rowid = int(cursor.lastrowid)
-        self._write_codes(rowid, record.answers)
+        self._write_codes(rowid, record)
         self._write_note(rowid, record.note)
         return rowid
 
-    def _write_codes(self, rowid: int, answers: Mapping[str, Answer]) -> None:
+    def _write_codes(self, rowid: int, record: CallRecord) -> None:
+        started = to_epoch(record.started_at)
         self.conn.executemany(
-            "INSERT INTO record_codes (code_id, record) VALUES (?, ?)",
-            [(self.code_id(f, c), rowid) for f, c in coded_pairs(answers)],
+            "INSERT INTO record_codes (code_id, started_at, record) VALUES (?, ?, ?)",
+            [(self.code_id(f, c), started, rowid) for f, c in coded_pairs(record.answers)],
         )
 
     def _write_note(self, rowid: int, note: str | None) -> None:
@@ -170,7 +171,7 @@ class RecordStore:
             ),
         )
         self.conn.execute("DELETE FROM record_codes WHERE record = ?", (rowid,))
-        self._write_codes(rowid, record.answers)
+        self._write_codes(rowid, record)
         self._write_note(rowid, record.note)
 
     def mark_deleted(self, rowid: int, user_id: str, reason: str, now: datetime) -> None:

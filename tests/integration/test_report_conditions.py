@@ -25,6 +25,8 @@ CONDITIONS = [
     "children_minor_count >= 2",
     "children_minor_count < 1 or reason = 'information'",
     "call_kind != 'victim' and channel in ('chat', 'relay_deaf')",
+    "reason != 'information'",
+    "not reason = 'other' and call_kind = 'victim'",
 ]
 
 
@@ -37,9 +39,10 @@ def test_sql_counts_match_the_engine(admin_session: Session, text: str) -> None:
             store.insert(record, record.ended_at)
     node = parse(text, definitions=FORM.definitions, is_field=lambda name: True)
     expected = sum(1 for record in calls if evaluate(node, record.answers))
-    sql, params = to_sql(node)
-    found = admin_session.conn.execute(
-        f"SELECT count(*) FROM records r WHERE {sql}", params
-    ).fetchone()[0]
-    assert found == expected
+    for columns in (False, True):
+        sql, params = to_sql(node, columns=columns)
+        found = admin_session.conn.execute(
+            f"SELECT count(*) FROM records r WHERE {sql}", params
+        ).fetchone()[0]
+        assert found == expected, f"columns={columns}"
     assert 0 < expected < 400 or text in ("substantive",)

@@ -70,3 +70,20 @@ def test_the_small_count_threshold_is_a_site_setting_never_below_three(tmp_path:
     assert "'small_count_threshold'" in settings.warnings[0]
     user = write(tmp_path / "user.ini", "[counselor-app]\nsmall_count_threshold = 3\n")
     assert load_settings(site, user).small_count_threshold == 10
+
+
+def test_the_organisation_name_and_logo_come_from_the_site_file(tmp_path: Path) -> None:
+    site = write(
+        tmp_path / "site.ini",
+        "[counselor-app]\norganisation_name =  Ligne   d'écoute Sud \n"
+        "organisation_logo = /srv/logo.png\n",
+    )
+    user = write(tmp_path / "user.ini", "[counselor-app]\norganisation_name = Mine\n")
+    settings = load_settings(site, user)
+    assert settings.organisation_name == "Ligne d'écoute Sud"
+    assert settings.organisation_logo == Path("/srv/logo.png")
+    assert "'organisation_name'" in settings.warnings[0]
+    bad = write(tmp_path / "bad.ini", "[counselor-app]\norganisation_logo = /srv/logo.svg\n")
+    settings = load_settings(bad, tmp_path / "none.ini")
+    assert settings.organisation_logo is None
+    assert "PNG or JPEG" in settings.warnings[0]

@@ -1,0 +1,248 @@
+"""The raw counts a report is made of, gathered in a few index scans.
+
+Nothing here reads a record's answers: coded answers are counted over the
+``record_codes`` index (which carries each call's start, so a period is one index
+range per code), and volumes, durations and kinds come from the covering index
+``records_report``. With a channel or counselor filter the counts join the records
+instead, which is slower but gives the same numbers.
+
+How many records a field was relevant for (its base) is worked out from the
+``(call_kind, reason)`` groups when its condition only names those two, and from
+the count of one code when the condition is that code's own relevance plus the
+code (answers to hidden fields are never stored, so each record holding the code
+met the rest). Anything else is counted with the condition in SQL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from counselor_app.forms.definition import FormDefinition
+from counselor_app.forms.expression import All, Compare, In, Node, evaluate, fields_of
+from counselor_app.reports.conditions import COLUMN_FIELDS, to_sql
+from counselor_app.reports.counting import Scope, count_records, relevance_of
+from counselor_app.store.db import Connection
+from counselor_app.store.records import to_epoch
+
+BUCKET_S = 900  # volumes are counted in quarters of an hour, then placed in local time
+CROSS = ("violence_types", "author_relation")
+_FAR = 2**62
+
+
+@dataclass(frozen=True)
+class Facts:
+    calls: int
+    previous_calls: int | None  # the period of the same length just before; None if open
+    codes: dict[tuple[str, str], int]  # (field, code) -> records holding that answer
+    bases: dict[str, int]  # field -> records the field was relevant for
+    buckets: dict[int, int]  # UTC start of a quarter hour (epoch s) -> calls
+    durations: dict[int, int]  # seconds -> substantive calls of that length
+    pairs: dict[tuple[str, str], int]  # (violence type, author relation) -> records
+    forms: dict[tuple[str, int], int]  # (form, version) -> calls
+    in_period: int  # records of the period before the channel and counselor filters
+    deleted: int  # records of the period that were deleted
+
+
+def _bounds(scope: Scope) -> tuple[int, int]:
+    return (
+        -_FAR if scope.start is None else to_epoch(scope.start),
+        _FAR if scope.end is None else to_epoch(scope.end),
+    )
+
+
+def _filtered(scope: Scope) -> bool:
+    return scope.channel is not None or scope.counselor_id is not None
+
+
+def conjuncts(node: Node | None) -> frozenset[Node]:
+    if node is None:
+        return frozenset()
+    if isinstance(node, All):
+        return frozenset().union(*(conjuncts(part) for part in node.operands))
+    return frozenset({node})
+
+
+def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
+    where, params = scope.sql()
+    codes = _code_counts(conn, form, scope)
+    groups = {
+        (str(kind), None if reason is None else str(reason)): int(n)
+        for kind, reason, n in conn.execute(
+            f"SELECT r.call_kind, r.reason, count(*) FROM records r WHERE {where} GROUP BY 1, 2",
+            params,
+        )
+    }
+    calls = sum(groups.values())
+    bases = {
+        f.code: _base(conn, form, scope, f.code, codes, groups, calls)
+        for f in form.fields()
+        if f.type != "text"
+    }
+    substantive, extra = to_sql(form.definitions["substantive"], columns=True)
+    durations = {
+        int(d): int(n)
+        for d, n in conn.execute(
+            f"SELECT r.ended_at - r.started_at, count(*) FROM records r "
+            f"WHERE {where} AND {substantive} GROUP BY 1",
+            [*params, *extra],
+        )
+    }
+    buckets = {
+        int(b) * BUCKET_S: int(n)
+        for b, n in conn.execute(
+            f"SELECT r.started_at / {BUCKET_S}, count(*) FROM records r WHERE {where} GROUP BY 1",
+            params,
+        )
+    }
+    forms = {
+        (str(name), int(version)): int(n)
+        for name, version, n in conn.execute(
+            f"SELECT r.form, r.form_version, count(*) FROM records r WHERE {where} GROUP BY 1, 2",
+            params,
+        )
+    }
+    low, high = _bounds(scope)
+    in_period = int(
+        conn.execute(
+            "SELECT count(*) FROM records WHERE deleted_at IS NULL "
+            "AND started_at >= ? AND started_at < ?",
+            (low, high),
+        ).fetchone()[0]
+    )
+    deleted = int(
+        conn.execute(
+            "SELECT count(*) FROM records WHERE deleted_at IS NOT NULL "
+            "AND started_at >= ? AND started_at < ?",
+            (low, high),
+        ).fetchone()[0]
+    )
+    previous = _previous(scope)
+    return Facts(
+        calls=calls,
+        previous_calls=None if previous is None else count_records(conn, previous),
+        codes=codes,
+        bases=bases,
+        buckets=buckets,
+        durations=durations,
+        pairs=_pairs(conn, scope),
+        forms=forms,
+        in_period=in_period,
+        deleted=deleted,
+    )
+
+
+def _previous(scope: Scope) -> Scope | None:
+    if scope.start is None or scope.end is None:
+        return None
+    length = scope.end - scope.start
+    return replace(scope, start=scope.start - length, end=scope.start)
+
+
+def _code_counts(
+    conn: Connection, form: FormDefinition, scope: Scope
+) -> dict[tuple[str, str], int]:
+    coded = {f.code for f in form.fields() if f.type != "text"}
+    known = {
+        int(i): (str(f), str(c))
+        for i, f, c in conn.execute("SELECT id, field, code FROM codes")
+        if f in coded
+    }
+    counts: Counter[tuple[str, str]] = Counter()
+    if _filtered(scope):
+        where, params = scope.sql()
+        rows = conn.execute(
+            "SELECT x.code_id, count(*) FROM records r JOIN record_codes x "
+            f"ON x.record = r.rowid WHERE {where} GROUP BY x.code_id",
+            params,
+        )
+        for code_id, n in rows:
+            if int(code_id) in known:
+                counts[known[int(code_id)]] += int(n)
+        return dict(counts)
+    low, high = _bounds(scope)
+    for code_id, pair in known.items():
+        n = conn.execute(
+            "SELECT count(*) FROM record_codes WHERE code_id = ? "
+            "AND started_at >= ? AND started_at < ?",
+            (code_id, low, high),
+        ).fetchone()[0]
+        if n:
+            counts[pair] = int(n)
+    return dict(counts)
+
+
+def _base(
+    conn: Connection,
+    form: FormDefinition,
+    scope: Scope,
+    code: str,
+    codes: dict[tuple[str, str], int],
+    groups: dict[tuple[str, str | None], int],
+    calls: int,
+) -> int:
+    field = form.field(code)
+    assert field is not None
+    condition = relevance_of(form, field)
+    parts = conjuncts(condition)
+    on_columns = {p for p in parts if fields_of(p) <= COLUMN_FIELDS}
+    rest = parts - on_columns
+    if not rest:
+        if not parts:
+            return calls
+        total = 0
+        for (kind, reason), n in groups.items():
+            answers: dict[str, str] = {"call_kind": kind}
+            if reason is not None:
+                answers["reason"] = reason
+            if all(evaluate(p, answers) for p in on_columns):
+                total += n
+        return total
+    if len(rest) == 1:
+        (leaf,) = rest
+        values = _code_values(leaf)
+        if values is not None:
+            target = form.field(values[0])
+            if target is not None and conjuncts(relevance_of(form, target)) == parts - rest:
+                return sum(codes.get((target.code, v), 0) for v in values[1])
+    return count_records(conn, scope, condition)
+
+
+def _code_values(node: Node) -> tuple[str, tuple[str, ...]] | None:
+    """``field = 'a'`` or ``field in ('a', 'b')`` on a coded answer: (field, codes)."""
+    if isinstance(node, Compare) and node.op == "=" and isinstance(node.value, str):
+        return node.field, (node.value,)
+    if isinstance(node, In) and all(isinstance(v, str) for v in node.values):
+        return node.field, tuple(str(v) for v in node.values)
+    return None
+
+
+def _pairs(conn: Connection, scope: Scope) -> dict[tuple[str, str], int]:
+    rows_field, columns_field = CROSS
+    ids = {
+        name: {
+            int(i): str(c)
+            for i, c in conn.execute("SELECT id, code FROM codes WHERE field = ?", (name,))
+        }
+        for name in CROSS
+    }
+    if not ids[rows_field] or not ids[columns_field]:
+        return {}
+    low, high = _bounds(scope)
+    row_ids = ",".join(str(i) for i in ids[rows_field])
+    column_ids = ",".join(str(i) for i in ids[columns_field])
+    sql = (
+        "SELECT a.code_id, b.code_id, count(*) FROM record_codes a "
+        "JOIN record_codes b ON b.record = a.record "
+        f"WHERE a.code_id IN ({row_ids}) AND a.started_at >= ? AND a.started_at < ? "
+        f"AND b.code_id IN ({column_ids})"
+    )
+    params: list[object] = [low, high]
+    if _filtered(scope):
+        where, extra = scope.sql()
+        sql += f" AND a.record IN (SELECT r.rowid FROM records r WHERE {where})"
+        params += extra
+    return {
+        (ids[rows_field][int(t)], ids[columns_field][int(c)]): int(n)
+        for t, c, n in conn.execute(sql + " GROUP BY 1, 2", params)
+    }
