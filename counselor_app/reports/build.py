@@ -19,7 +19,7 @@ from counselor_app.forms.definition import Field, FormDefinition
 from counselor_app.periods import period_bounds
 from counselor_app.privacy.suppression import Sum, cross, one_way, suppress
 from counselor_app.reports.counting import Scope
-from counselor_app.reports.facts import CROSS, Facts, gather
+from counselor_app.reports.facts import CROSS, Facts, Progress, gather
 from counselor_app.reports.geography import departements, regions
 from counselor_app.reports.model import (
     NOT_ANSWERED,
@@ -53,8 +53,10 @@ def make_report(
     organisation: str = "",
     logo: Path | None = None,
     now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    facts = gather(conn, form, scope_of(request))
+    """``progress(done, total)`` is told as the counting goes; it may raise to stop it."""
+    facts = gather(conn, form, scope_of(request), progress)
     return assemble(
         facts,
         form,

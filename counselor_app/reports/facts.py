@@ -16,6 +16,7 @@ met the rest). Anything else is counted with the condition in SQL.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from counselor_app.forms.definition import FormDefinition
@@ -28,6 +29,10 @@ from counselor_app.store.records import to_epoch
 BUCKET_S = 900  # volumes are counted in quarters of an hour, then placed in local time
 CROSS = ("violence_types", "author_relation")
 _FAR = 2**62
+OTHER_STEPS = 7  # progress steps besides the one per code
+
+# Told (steps done, steps in all) as the work goes; it may raise to stop the work.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,12 @@ def conjuncts(node: Node | None) -> frozenset[Node]:
     return frozenset({node})
 
 
-def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
+def gather(
+    conn: Connection, form: FormDefinition, scope: Scope, progress: Progress | None = None
+) -> Facts:
     where, params = scope.sql()
-    codes = _code_counts(conn, form, scope)
+    steps = _Steps(progress)
+    codes = _code_counts(conn, form, scope, steps)
     groups = {
         (str(kind), None if reason is None else str(reason)): int(n)
         for kind, reason, n in conn.execute(
@@ -73,12 +81,14 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
             params,
         )
     }
+    steps.advance()
     calls = sum(groups.values())
     bases = {
         f.code: _base(conn, form, scope, f.code, codes, groups, calls)
         for f in form.fields()
         if f.type != "text"
     }
+    steps.advance()
     substantive, extra = to_sql(form.definitions["substantive"], columns=True)
     durations = {
         int(d): int(n)
@@ -88,6 +98,7 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
             [*params, *extra],
         )
     }
+    steps.advance()
     buckets = {
         int(b) * BUCKET_S: int(n)
         for b, n in conn.execute(
@@ -95,6 +106,7 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
             params,
         )
     }
+    steps.advance()
     forms = {
         (str(name), int(version)): int(n)
         for name, version, n in conn.execute(
@@ -102,6 +114,7 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
             params,
         )
     }
+    steps.advance()
     low, high = _bounds(scope)
     in_period = int(
         conn.execute(
@@ -117,6 +130,7 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
             (low, high),
         ).fetchone()[0]
     )
+    steps.advance()
     previous = _previous(scope)
     return Facts(
         calls=calls,
@@ -125,7 +139,7 @@ def gather(conn: Connection, form: FormDefinition, scope: Scope) -> Facts:
         bases=bases,
         buckets=buckets,
         durations=durations,
-        pairs=_pairs(conn, scope),
+        pairs=_pairs(conn, scope, steps),
         forms=forms,
         in_period=in_period,
         deleted=deleted,
@@ -139,8 +153,20 @@ def _previous(scope: Scope) -> Scope | None:
     return replace(scope, start=scope.start - length, end=scope.start)
 
 
+class _Steps:
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.done = 0
+        self.total = OTHER_STEPS
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
 def _code_counts(
-    conn: Connection, form: FormDefinition, scope: Scope
+    conn: Connection, form: FormDefinition, scope: Scope, steps: _Steps
 ) -> dict[tuple[str, str], int]:
     coded = {f.code for f in form.fields() if f.type != "text"}
     known = {
@@ -161,7 +187,9 @@ def _code_counts(
                 counts[known[int(code_id)]] += int(n)
         return dict(counts)
     low, high = _bounds(scope)
+    steps.total += len(known)
     for code_id, pair in known.items():
+        steps.advance()
         n = conn.execute(
             "SELECT count(*) FROM record_codes WHERE code_id = ? "
             "AND started_at >= ? AND started_at < ?",
@@ -217,7 +245,8 @@ def _code_values(node: Node) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def _pairs(conn: Connection, scope: Scope) -> dict[tuple[str, str], int]:
+def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str], int]:
+    steps.advance()
     rows_field, columns_field = CROSS
     ids = {
         name: {
