@@ -181,7 +181,9 @@ def department_table(facts: Facts, threshold: int) -> Table:
     )
     top = ranked[:TOP_DEPARTMENTS]
     counts: dict[str, int] = {c: by_department[c] for c in top}
-    counts[OTHER_DEPARTMENTS] = sum(by_department[c] for c in ranked[TOP_DEPARTMENTS:])
+    counts[OTHER_DEPARTMENTS] = sum(
+        n for c, n in by_department.items() if c not in top and c not in ("abroad", "unknown")
+    )
     for code in ("abroad", "unknown"):
         counts[code] = by_department.get(code, 0)
     base = facts.bases["victim_department"]

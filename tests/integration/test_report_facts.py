@@ -1,0 +1,129 @@
+"""The counts a report is made of agree with counting the records one by one.
+
+Both ways of counting are checked: over the index alone (no filter) and joined to
+the records (a channel or counselor filter).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from counselor_app import records
+from counselor_app.exchange.demo import synthetic_calls
+from counselor_app.forms.catalogue import default_form
+from counselor_app.forms.expression import evaluate
+from counselor_app.forms.relevance import is_relevant
+from counselor_app.reports.counting import Scope
+from counselor_app.reports.facts import BUCKET_S, Facts, gather
+from counselor_app.store.db import transaction
+from counselor_app.store.records import CallRecord, RecordStore, to_epoch
+from counselor_app.vault import Session
+
+FORM = default_form()
+END = datetime(2025, 12, 31, tzinfo=UTC)
+START = END - timedelta(days=90)
+
+
+@pytest.fixture
+def calls(admin_session: Session) -> list[CallRecord]:
+    made = list(
+        synthetic_calls(FORM, 700, seed=5, counselors=[admin_session.user.id], end=END, days=200)
+    )
+    store = RecordStore(admin_session.conn)
+    with transaction(admin_session.conn):
+        for record in made:
+            store.insert(record, END)
+    gone = [r for r in made if START <= r.started_at < END][:9]
+    for record in gone:
+        records.delete(admin_session, record.id, "duplicate", now=END)
+    return [r for r in made if r not in gone]
+
+
+def expected_facts(calls: list[CallRecord], scope: Scope, deleted: int) -> Facts:
+    def within(record: CallRecord, start: datetime, end: datetime) -> bool:
+        return start <= record.started_at < end
+
+    assert scope.start is not None and scope.end is not None
+    period = [r for r in calls if within(r, scope.start, scope.end)]
+    chosen = [r for r in period if scope.channel in (None, r.answers.get("channel"))]
+    length = scope.end - scope.start
+    previous = [
+        r
+        for r in calls
+        if within(r, scope.start - length, scope.start)
+        and scope.channel in (None, r.answers.get("channel"))
+    ]
+    codes: Counter[tuple[str, str]] = Counter()
+    bases: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    durations: Counter[int] = Counter()
+    buckets: Counter[int] = Counter()
+    for record in chosen:
+        for field in FORM.fields():
+            if field.type == "text":
+                continue
+            if is_relevant(FORM, field, record.answers):
+                bases[field.code] += 1
+            value = record.answers.get(field.code)
+            for code in value if isinstance(value, list) else [] if value is None else [value]:
+                codes[(field.code, str(code))] += 1
+        relation = record.answers.get("author_relation")
+        kinds = record.answers.get("violence_types")
+        if isinstance(kinds, list) and relation is not None:
+            pairs.update((kind, str(relation)) for kind in kinds)
+        if evaluate(FORM.definitions["substantive"], record.answers):
+            durations[record.duration_s] += 1
+        start = to_epoch(record.started_at)
+        buckets[start - start % BUCKET_S] += 1
+    return Facts(
+        calls=len(chosen),
+        previous_calls=len(previous),
+        codes=dict(codes),
+        bases={f.code: bases[f.code] for f in FORM.fields() if f.type != "text"},
+        buckets=dict(buckets),
+        durations=dict(durations),
+        pairs=dict(pairs),
+        forms={("vff", 1): len(chosen)} if chosen else {},
+        in_period=len(period),
+        deleted=deleted,
+    )
+
+
+@pytest.mark.parametrize("channel", [None, "phone", "chat"])
+def test_facts_match_the_records(
+    admin_session: Session, calls: list[CallRecord], channel: str | None
+) -> None:
+    scope = Scope(START, END, channel=channel)
+    found = gather(admin_session.conn, FORM, scope)
+    expected = expected_facts(calls, scope, deleted=9)
+    assert found == expected
+    assert found.calls > 20 and found.pairs and found.durations
+
+
+def test_both_ways_of_counting_agree(admin_session: Session, calls: list[CallRecord]) -> None:
+    plain = gather(admin_session.conn, FORM, Scope(START, END))
+    joined = gather(admin_session.conn, FORM, Scope(START, END, counselor_id=admin_session.user.id))
+    assert joined == plain
+    nobody = gather(admin_session.conn, FORM, Scope(START, END, counselor_id="someone-else"))
+    assert nobody.calls == 0 and not nobody.codes and nobody.in_period == plain.in_period
+
+
+def test_progress_is_told_and_can_stop_the_count(
+    admin_session: Session, calls: list[CallRecord]
+) -> None:
+    seen: list[tuple[int, int]] = []
+    gather(admin_session.conn, FORM, Scope(START, END), lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] and len(seen) == seen[-1][1]
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        gather(admin_session.conn, FORM, Scope(START, END), stop)
