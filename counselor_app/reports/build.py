@@ -236,7 +236,7 @@ def cross_table(facts: Facts, form: FormDefinition, threshold: int) -> Table:
 
 def heatmap_table(facts: Facts, threshold: int) -> Table:
     grid: Counter[tuple[str, str]] = Counter()
-    for moment, n in facts.buckets.items():
+    for moment, n in facts.hours.items():
         local = datetime.fromtimestamp(moment)
         grid[(str(local.isoweekday()), str(local.hour))] += n
     row_totals = {d: sum(grid[(d, h)] for h in HOURS) for d in WEEKDAYS}
@@ -269,7 +269,7 @@ def _periods(request: ReportRequest, granularity: str) -> list[str]:
 
 def volume_table(facts: Facts, request: ReportRequest, granularity: str, threshold: int) -> Table:
     counts: Counter[str] = Counter()
-    for moment, n in facts.buckets.items():
+    for moment, n in facts.hours.items():
         local = datetime.fromtimestamp(moment).date()
         counts[local.isoformat() if granularity == "day" else local.strftime("%Y-%m")] += n
     rows = _periods(request, granularity)

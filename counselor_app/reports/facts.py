@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from counselor_app.forms.definition import FormDefinition
 from counselor_app.forms.expression import All, Compare, In, Node, evaluate, fields_of
@@ -26,10 +27,10 @@ from counselor_app.reports.counting import Scope, count_records, relevance_of
 from counselor_app.store.db import Connection
 from counselor_app.store.records import to_epoch
 
-BUCKET_S = 900  # volumes are counted in quarters of an hour, then placed in local time
+QUARTER_S = 900  # every time zone's hours start on a quarter hour of UTC
 CROSS = ("violence_types", "author_relation")
 _FAR = 2**62
-OTHER_STEPS = 7  # progress steps besides the one per code
+OTHER_STEPS = 6  # progress steps besides the one per code
 
 # Told (steps done, steps in all) as the work goes; it may raise to stop the work.
 Progress = Callable[[int, int], None]
@@ -41,7 +42,7 @@ class Facts:
     previous_calls: int | None  # the period of the same length just before; None if open
     codes: dict[tuple[str, str], int]  # (field, code) -> records holding that answer
     bases: dict[str, int]  # field -> records the field was relevant for
-    buckets: dict[int, int]  # UTC start of a quarter hour (epoch s) -> calls
+    hours: dict[int, int]  # start of an hour of local time (epoch s) -> calls
     durations: dict[int, int]  # seconds -> substantive calls of that length
     pairs: dict[tuple[str, str], int]  # (violence type, author relation) -> records
     forms: dict[tuple[str, int], int]  # (form, version) -> calls
@@ -74,13 +75,15 @@ def gather(
     where, params = scope.sql()
     steps = _Steps(progress)
     codes = _code_counts(conn, form, scope, steps)
-    groups = {
-        (str(kind), None if reason is None else str(reason)): int(n)
-        for kind, reason, n in conn.execute(
-            f"SELECT r.call_kind, r.reason, count(*) FROM records r WHERE {where} GROUP BY 1, 2",
-            params,
-        )
-    }
+    groups: Counter[tuple[str, str | None]] = Counter()
+    forms: Counter[tuple[str, int]] = Counter()
+    for kind, reason, name, version, n in conn.execute(
+        f"SELECT r.call_kind, r.reason, r.form, r.form_version, count(*) FROM records r "
+        f"WHERE {where} GROUP BY 1, 2, 3, 4",
+        params,
+    ):
+        groups[(str(kind), None if reason is None else str(reason))] += int(n)
+        forms[(str(name), int(version))] += int(n)
     steps.advance()
     calls = sum(groups.values())
     bases = {
@@ -99,22 +102,7 @@ def gather(
         )
     }
     steps.advance()
-    buckets = {
-        int(b) * BUCKET_S: int(n)
-        for b, n in conn.execute(
-            f"SELECT r.started_at / {BUCKET_S}, count(*) FROM records r WHERE {where} GROUP BY 1",
-            params,
-        )
-    }
-    steps.advance()
-    forms = {
-        (str(name), int(version)): int(n)
-        for name, version, n in conn.execute(
-            f"SELECT r.form, r.form_version, count(*) FROM records r WHERE {where} GROUP BY 1, 2",
-            params,
-        )
-    }
-    steps.advance()
+    hours = _hours(conn, scope, steps)
     low, high = _bounds(scope)
     in_period = int(
         conn.execute(
@@ -137,20 +125,23 @@ def gather(
         previous_calls=None if previous is None else count_records(conn, previous),
         codes=codes,
         bases=bases,
-        buckets=buckets,
+        hours=hours,
         durations=durations,
         pairs=_pairs(conn, scope, steps),
-        forms=forms,
+        forms=dict(forms),
         in_period=in_period,
         deleted=deleted,
     )
 
 
 def _previous(scope: Scope) -> Scope | None:
+    """The period of the same length just before, in local time: the 31 local days
+    before a 31-day period, whatever clock change lies in either."""
     if scope.start is None or scope.end is None:
         return None
-    length = scope.end - scope.start
-    return replace(scope, start=scope.start - length, end=scope.start)
+    start = scope.start.astimezone().replace(tzinfo=None)
+    end = scope.end.astimezone().replace(tzinfo=None)
+    return replace(scope, start=(start - (end - start)).astimezone(), end=scope.start)
 
 
 class _Steps:
@@ -245,7 +236,47 @@ def _code_values(node: Node) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def hour_starts(low: int, high: int) -> list[int]:
+    """The starts of the hours of local time that meet [low, high), as epoch seconds."""
+    first = low - low % QUARTER_S
+    starts = [
+        t
+        for t in range(first, high, QUARTER_S)
+        if datetime.fromtimestamp(t).minute == 0 or t == first
+    ]
+    return starts
+
+
+def _hours(conn: Connection, scope: Scope, steps: _Steps) -> dict[int, int]:
+    """Calls by hour of local time: one range count an hour over the covering index."""
+    where, params = replace(scope, start=None, end=None).sql()
+    low, high = _bounds(scope)
+    if scope.start is None or scope.end is None:
+        found = conn.execute(
+            f"SELECT min(r.started_at), max(r.started_at) FROM records r WHERE {where}", params
+        ).fetchone()
+        if found[0] is None:
+            return {}
+        low, high = max(low, int(found[0])), min(high, int(found[1]) + 1)
+    starts = hour_starts(low, high)
+    query = (
+        f"SELECT count(*) FROM records r WHERE {where} AND r.started_at >= ? AND r.started_at < ?"
+    )
+    hours: dict[int, int] = {}
+    for begin, end in zip(starts, [*starts[1:], high], strict=True):
+        n = int(conn.execute(query, [*params, max(begin, low), end]).fetchone()[0])
+        if n:
+            hours[begin] = n
+    steps.advance()
+    return hours
+
+
 def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str], int]:
+    """Records by (violence type, author relation).
+
+    Without filters, each code's records come from its index range and are matched in
+    memory (a record has one relation at most); with filters, SQL joins the records.
+    """
     steps.advance()
     rows_field, columns_field = CROSS
     ids = {
@@ -258,20 +289,40 @@ def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str
     if not ids[rows_field] or not ids[columns_field]:
         return {}
     low, high = _bounds(scope)
-    row_ids = ",".join(str(i) for i in ids[rows_field])
-    column_ids = ",".join(str(i) for i in ids[columns_field])
+    if _filtered(scope):
+        return _pairs_joined(conn, scope, ids[rows_field], ids[columns_field], low, high)
+    in_range = (
+        "SELECT record FROM record_codes WHERE code_id = ? AND started_at >= ? AND started_at < ?"
+    )
+    relation: dict[int, str] = {}
+    for code_id, code in ids[columns_field].items():
+        for (record,) in conn.execute(in_range, (code_id, low, high)):
+            relation[int(record)] = code
+    pairs: dict[tuple[str, str], int] = {}
+    for code_id, code in ids[rows_field].items():
+        found = Counter(relation.get(r) for (r,) in conn.execute(in_range, (code_id, low, high)))
+        pairs.update({(code, c): n for c, n in found.items() if c is not None})
+    return pairs
+
+
+def _pairs_joined(
+    conn: Connection,
+    scope: Scope,
+    row_ids: dict[int, str],
+    column_ids: dict[int, str],
+    low: int,
+    high: int,
+) -> dict[tuple[str, str], int]:
+    where, extra = scope.sql()
     sql = (
         "SELECT a.code_id, b.code_id, count(*) FROM record_codes a "
         "JOIN record_codes b ON b.record = a.record "
-        f"WHERE a.code_id IN ({row_ids}) AND a.started_at >= ? AND a.started_at < ? "
-        f"AND b.code_id IN ({column_ids})"
+        f"WHERE a.code_id IN ({','.join(str(i) for i in row_ids)}) "
+        "AND a.started_at >= ? AND a.started_at < ? "
+        f"AND +b.code_id IN ({','.join(str(i) for i in column_ids)}) "
+        f"AND a.record IN (SELECT r.rowid FROM records r WHERE {where}) GROUP BY 1, 2"
     )
-    params: list[object] = [low, high]
-    if _filtered(scope):
-        where, extra = scope.sql()
-        sql += f" AND a.record IN (SELECT r.rowid FROM records r WHERE {where})"
-        params += extra
     return {
-        (ids[rows_field][int(t)], ids[columns_field][int(c)]): int(n)
-        for t, c, n in conn.execute(sql + " GROUP BY 1, 2", params)
+        (row_ids[int(t)], column_ids[int(c)]): int(n)
+        for t, c, n in conn.execute(sql, [low, high, *extra])
     }

@@ -17,7 +17,7 @@ from counselor_app.forms.catalogue import default_form
 from counselor_app.forms.expression import evaluate
 from counselor_app.forms.relevance import is_relevant
 from counselor_app.reports.counting import Scope
-from counselor_app.reports.facts import BUCKET_S, Facts, gather
+from counselor_app.reports.facts import Facts, gather
 from counselor_app.store.db import transaction
 from counselor_app.store.records import CallRecord, RecordStore, to_epoch
 from counselor_app.vault import Session
@@ -60,7 +60,7 @@ def expected_facts(calls: list[CallRecord], scope: Scope, deleted: int) -> Facts
     bases: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     durations: Counter[int] = Counter()
-    buckets: Counter[int] = Counter()
+    hours: Counter[int] = Counter()
     for record in chosen:
         for field in FORM.fields():
             if field.type == "text":
@@ -76,14 +76,14 @@ def expected_facts(calls: list[CallRecord], scope: Scope, deleted: int) -> Facts
             pairs.update((kind, str(relation)) for kind in kinds)
         if evaluate(FORM.definitions["substantive"], record.answers):
             durations[record.duration_s] += 1
-        start = to_epoch(record.started_at)
-        buckets[start - start % BUCKET_S] += 1
+        local = record.started_at.astimezone().replace(minute=0, second=0, microsecond=0)
+        hours[to_epoch(local)] += 1
     return Facts(
         calls=len(chosen),
         previous_calls=len(previous),
         codes=dict(codes),
         bases={f.code: bases[f.code] for f in FORM.fields() if f.type != "text"},
-        buckets=dict(buckets),
+        hours=dict(hours),
         durations=dict(durations),
         pairs=dict(pairs),
         forms={("vff", 1): len(chosen)} if chosen else {},

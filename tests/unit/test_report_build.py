@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
+
+import pytest
 
 from counselor_app.forms.catalogue import default_form
 from counselor_app.reports.build import assemble
-from counselor_app.reports.facts import Facts
+from counselor_app.reports.facts import Facts, hour_starts
 from counselor_app.reports.model import Method, Report, ReportRequest
 
 FORM = default_form()
@@ -19,7 +23,7 @@ def facts(**changes: object) -> Facts:
         "previous_calls": 0,
         "codes": {},
         "bases": {f.code: 0 for f in FORM.fields() if f.type != "text"},
-        "buckets": {},
+        "hours": {},
         "durations": {},
         "pairs": {},
         "forms": {},
@@ -96,8 +100,8 @@ def test_departements_top_fifteen_then_the_rest_grouped() -> None:
 
 
 def test_volume_by_day_for_a_short_period_in_local_time() -> None:
-    moment = int(datetime(2026, 2, 3, 23, 30).astimezone().timestamp())
-    made = facts(calls=7, buckets={moment - moment % 900: 7})
+    moment = int(datetime(2026, 2, 3, 23, 0).astimezone().timestamp())
+    made = facts(calls=7, hours={moment: 7})
     made_report = report(made, date(2026, 2, 1), date(2026, 2, 28))
     volume = made_report.table("volume_day")
     assert len(volume.body_rows()) == 28
@@ -105,3 +109,29 @@ def test_volume_by_day_for_a_short_period_in_local_time() -> None:
     heatmap = made_report.table("heatmap")
     assert heatmap.text("2", "23") == "7"  # a Tuesday, 23 h local time
     assert heatmap.text("total", "total") == "7"
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("name", ["Europe/Paris", "Asia/Kolkata", "America/St_Johns"])
+def test_hours_start_on_local_hours_across_a_change_of_clocks(
+    zone: Callable[[str], None], name: str
+) -> None:
+    zone(name)
+    low = int(datetime(2026, 3, 28).astimezone().timestamp())
+    high = int(datetime(2026, 3, 31).astimezone().timestamp())
+    starts = hour_starts(low, high)
+    assert starts[0] == low
+    assert all(datetime.fromtimestamp(t).minute == 0 for t in starts)
+    # 72 local hours, one fewer where the clocks go forward in the period
+    assert len(starts) in (71, 72)
+    assert len(starts) == (high - low) // 3600
