@@ -130,6 +130,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # deleted_at (always NULL here) makes the index covering for queries that say so.
         """CREATE INDEX records_report ON records (started_at, ended_at, call_kind, reason,
             form, form_version, counselor_id, deleted_at) WHERE deleted_at IS NULL""",
+        # In the order of the groups a report counts, so they come without sorting.
+        """CREATE INDEX records_groups ON records (call_kind, reason, form, form_version,
+            started_at, deleted_at) WHERE deleted_at IS NULL""",
         "CREATE INDEX records_deleted ON records (started_at) WHERE deleted_at IS NOT NULL",
     ),
 )
