@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 
 # System libraries Qt needs, even offscreen; fonts so text renders.
 QT_DEBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+# Tools the tests use: pdftoppm renders the PDF report.
+TEST_DEBS := poppler-utils
 # Extra libraries for real windows on X11.
 X11_DEBS := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
@@ -16,12 +18,12 @@ X11_DEBS := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest i18n bench system-deps system-deps-x11 clean
+.PHONY: run test lint typecheck pytest i18n bench system-deps system-deps-test system-deps-x11 clean
 
 run: system-deps-x11 $(STAMP) $(QM)
 	$(BIN)/counselor-app
 
-test: system-deps $(STAMP) $(QM) lint typecheck pytest
+test: system-deps-test $(STAMP) $(QM) lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -46,6 +48,9 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 
 system-deps:
 	@sh packaging/debian-deps.sh $(QT_DEBS) python3-venv
+
+system-deps-test:
+	@sh packaging/debian-deps.sh $(QT_DEBS) $(TEST_DEBS) python3-venv
 
 system-deps-x11:
 	@sh packaging/debian-deps.sh $(QT_DEBS) $(X11_DEBS) python3-venv

@@ -88,6 +88,98 @@ TEXT: dict[str, tuple[str, str]] = {
         "A victim may face several types of violence: a call counts in every row that "
         "applies, so columns do not add up.",
     ),
+    # the PDF: cover, contents, pages
+    "pdf.title": ("Rapport statistique", "Statistical report"),
+    "pdf.period": ("Du {start} au {end}", "From {start} to {end}"),
+    "pdf.channel": ("Canal : {value}", "Channel: {value}"),
+    "pdf.counselor": ("Écoutant·e : {value}", "Counselor: {value}"),
+    "pdf.generated": ("Établi le {date} à {time}", "Made on {date} at {time}"),
+    "pdf.training": (
+        "Coffre de formation : données fictives",
+        "Training vault: not real data",
+    ),
+    "pdf.watermark": ("FORMATION — DONNÉES FICTIVES", "TRAINING — NOT REAL DATA"),
+    "pdf.contents": ("Sommaire", "Contents"),
+    "pdf.page": ("page {page} sur {pages}", "page {page} of {pages}"),
+    "pdf.quoted": ("« {value} »", "“{value}”"),
+    "pdf.or": ("ou", "or"),
+    # the PDF: charts
+    "chart.scale": ("Nombre d'appels :", "Number of calls:"),
+    "chart.hidden_cell": ("masqué (<{n} ou x)", "hidden (<{n} or x)"),
+    "chart.hidden_left_out": (
+        "Les effectifs masqués (<{n} ou x) ne sont pas dessinés.",
+        "Hidden counts (<{n} or x) are not drawn.",
+    ),
+    # the PDF: method page
+    "method.title": ("Méthode", "Method"),
+    "method.period": (
+        "Période couverte : du {start} au {end}, ces deux jours compris, en heure locale.",
+        "Period covered: from {start} to {end}, both days included, in local time.",
+    ),
+    "method.filters": (
+        "Seuls les appels retenus par les filtres sont comptés. {filters}.",
+        "Only the calls kept by the filters are counted. {filters}.",
+    ),
+    "pdf.separator": (" ; ", "; "),
+    "pdf.colon": (" :", ":"),
+    "method.no_filter": (
+        "Tous les appels de la période, sans filtre.",
+        "Every call of the period, without filter.",
+    ),
+    "method.forms": ("Formulaires", "Forms"),
+    "method.form": ("Formulaire", "Form"),
+    "method.version": ("Version", "Version"),
+    "method.calls": ("Appels", "Calls"),
+    "method.no_calls": ("Aucun appel dans la période.", "No calls in the period."),
+    "method.definitions": ("Définitions", "Definitions"),
+    "method.substantive": (
+        "Appels avec échange : les appels où la réponse à {question} est {kinds}. "
+        "Les autres réponses ({others}) désignent des appels sans échange.",
+        "Substantive calls: calls where the answer to {question} is {kinds}. "
+        "The other answers ({others}) mean calls without an exchange.",
+    ),
+    "method.violence": (
+        "Appels pour violences : les appels avec échange dont la réponse à {question} "
+        "n'est ni {information} ni {other}.",
+        "Calls about violence: substantive calls where the answer to {question} "
+        "is neither {information} nor {other}.",
+    ),
+    "method.questions": (
+        "Chaque tableau compte les appels où la question se posait ; les réponses "
+        "manquantes figurent à la ligne « Non renseigné ».",
+        "Each table counts the calls where the question applied; missing answers "
+        "are shown on the line “Not answered”.",
+    ),
+    "method.small": ("Petits effectifs", "Small counts"),
+    "method.small_rule": (
+        "Pour protéger l'anonymat, aucun effectif de 1 à {m} n'est publié : il apparaît "
+        "« <{n} ». D'autres cases sont masquées « x » lorsque l'effectif faible pourrait "
+        "se déduire des totaux. Les pourcentages d'un effectif masqué, et les valeurs "
+        "calculées sur moins de {n} appels, sont masqués de la même façon. Seuil retenu : {n}.",
+        "To protect anonymity, no count from 1 to {m} is published: it is shown as “<{n}”. "
+        "Further cells are hidden as “x” where the small count could be worked out from "
+        "the totals. Shares of a hidden count, and figures resting on fewer than {n} calls, "
+        "are hidden in the same way. Threshold used: {n}.",
+    ),
+    "method.records": ("Enregistrements", "Records"),
+    "method.deleted": (
+        "Enregistrements de la période supprimés avant l'établissement du rapport : {n}.",
+        "Records of the period deleted before the report was made: {n}.",
+    ),
+    "method.excluded": (
+        "Enregistrements de la période écartés par les filtres : {n}.",
+        "Records of the period left out by the filters: {n}.",
+    ),
+    "method.made": (
+        "Rapport établi le {date} à {time} par counselor-app {version}.",
+        "Report made on {date} at {time} by counselor-app {version}.",
+    ),
+    "method.training": (
+        "Ce rapport provient d'un coffre de formation : ses données sont fictives et ne "
+        "doivent jamais être diffusées comme des statistiques réelles.",
+        "This report comes from a training vault: its data are made up and must never be "
+        "published as real statistics.",
+    ),
 }
 
 WEEKDAYS: dict[str, tuple[str, str]] = {
