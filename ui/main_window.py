@@ -24,6 +24,7 @@ from ui import confirm, i18n
 from ui.call_list.view import CallListView
 from ui.intake.area import IntakeArea
 from ui.password_dialog import ChangePasswordDialog
+from ui.reports.actions import ReportsAction
 from ui.roles import role_name
 from ui.transfer.actions import TransferActions
 from ui.transfer.worker import stop_all
@@ -114,9 +115,13 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.lock_action, self.transfer.actions())
         if self.transfer.actions():
             self.file_menu.insertSeparator(self.lock_action)
+        # Reports (Ctrl+R): statistics of a period, made in a thread of their own too.
+        self.reports = ReportsAction(session, language, self)
+        self.file_menu.insertAction(self.file_menu.actions()[0], self.reports.action)
         if is_training(session.conn):
             self.setWindowTitle(self.tr("{title} — training vault").format(title=TITLE))
         self.toolbar = self._call_keys()
+        self.toolbar.addActions([self.reports.separator, self.reports.action])
         self.welcome.setFocus()
 
         self.session_label = QLabel(self)
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(is_admin)
         self.users_action.setEnabled(is_admin)
         self.transfer.set_role(user.role)
+        self.reports.set_role(user.role)
 
     def show_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self._session, self)

@@ -246,6 +246,50 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="24"/>
+        <location filename="../../ui/reports/charts.py" line="29"/>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="32"/>
+        <source>Chart: {title}</source>
+        <translation>Graphique&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="87"/>
+        <source>Nothing to show.</source>
+        <translation>Rien à afficher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="95"/>
+        <source>A grid of {rows} rows by {columns} columns: the darker, the more calls.</source>
+        <translation>Une grille de {rows} lignes sur {columns} colonnes&#xa0;: plus la case est foncée, plus il y a d’appels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="100"/>
+        <source>Most: {row}, {column}: {value}.</source>
+        <translation>Le plus&#xa0;: {row}, {column}&#xa0;: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="114"/>
+        <source>Stacked bars, one a row.</source>
+        <translation>Barres empilées, une par ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="122"/>
+        <source>Columns, one a period.</source>
+        <translation>Colonnes, une par période.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/charts.py" line="123"/>
+        <source>Bars, one a row.</source>
+        <translation>Barres, une par ligne.</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <location filename="../../ui/confirm.py" line="24"/>
@@ -462,87 +506,87 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="43"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="44"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="44"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="45"/>
         <source>Export records</source>
         <translation>Exporter des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="47"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="48"/>
         <source>Writes the records of the period to a file, one record a line, for another vault or for statistics.</source>
         <translation>Écrit les fiches de la période dans un fichier, une fiche par ligne, pour un autre coffre-fort ou pour des statistiques.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="56"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="57"/>
         <source>&amp;File:</source>
         <translation>Fi&amp;chier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="58"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="59"/>
         <source>Fro&amp;m:</source>
         <translation>D&amp;u&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="60"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="61"/>
         <source>&amp;To:</source>
         <translation>&amp;Jusqu’au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="61"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="62"/>
         <source>Include the &amp;notes</source>
         <translation>Inclure les &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="66"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="67"/>
         <source>Notes may hold details that identify someone: include them only when needed, and keep the file safe.</source>
         <translation>Les notes peuvent contenir des éléments qui identifient quelqu’un&#xa0;: ne les incluez que si c’est nécessaire, et gardez le fichier en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="95"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="96"/>
         <source>Choose where to save the file (a full path, or Browse…).</source>
         <translation>Choisissez où enregistrer le fichier (un chemin complet, ou Parcourir…).</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="99"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="100"/>
         <source>{path} is a folder: add a file name.</source>
         <translation>{path} est un dossier&#xa0;: ajoutez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="103"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="104"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="111"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="112"/>
         <source>Replace the file</source>
         <translation>Remplacer le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="112"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="113"/>
         <source>{path} already exists. Replace it?</source>
         <translation>{path} existe déjà. Le remplacer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="113"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="114"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="116"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="117"/>
         <source>Choose another file name.</source>
         <translation>Choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="134"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="135"/>
         <source>{count} records were written to {path}.</source>
         <translation>{count} fiches ont été écrites dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer/export_dialog.py" line="138"/>
+        <location filename="../../ui/transfer/export_dialog.py" line="139"/>
         <source>The notes are in it: keep the file safe, delete it after use.</source>
         <translation>Les notes y figurent&#xa0;: gardez le fichier en lieu sûr et supprimez-le après usage.</translation>
     </message>
@@ -749,27 +793,27 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
         <translation>Consigné&#xa0;: {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake.py" line="264"/>
+        <location filename="../../ui/intake/intake.py" line="265"/>
         <source>Call saved ({duration}).</source>
         <translation>Appel enregistré ({duration}).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake.py" line="273"/>
+        <location filename="../../ui/intake/intake.py" line="274"/>
         <source>Discard this call</source>
         <translation>Abandonner cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake.py" line="274"/>
+        <location filename="../../ui/intake/intake.py" line="275"/>
         <source>Discard this call without saving it? Its answers will be lost.</source>
         <translation>Abandonner cet appel sans l’enregistrer&#xa0;? Ses réponses seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake.py" line="275"/>
+        <location filename="../../ui/intake/intake.py" line="276"/>
         <source>&amp;Discard</source>
         <translation>A&amp;bandonner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake.py" line="280"/>
+        <location filename="../../ui/intake/intake.py" line="281"/>
         <source>Call discarded.</source>
         <translation>Appel abandonné.</translation>
     </message>
@@ -902,120 +946,120 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>&amp;Change password…</source>
         <translation>&amp;Changer le mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>A&amp;dmin</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>{title} — training vault</source>
         <translation>{title} — coffre-fort d’entraînement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Lock: {shortcut}</source>
         <translation>Verrouiller&#xa0;: {shortcut}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Silent</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Hung up</source>
         <translation>Raccroché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Wrong no.</source>
         <translation>Erreur n°</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Abusive</source>
         <translation>Malveillant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Log a call: {kind}</source>
         <translation>Consigner un appel&#xa0;: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Logged in as {name}, role {role}</source>
         <translation>Session de {name}, rôle {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Welcome, {name}.
 Press Ctrl+N for a new call.</source>
         <translation>Bienvenue, {name}.
 Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>A call is still open. It will be kept as a draft and offered back at your next login. Quit now?</source>
         <translation>Un appel est encore ouvert. Il sera gardé comme brouillon et vous sera proposé à votre prochaine connexion. Quitter maintenant&#xa0;?</translation>
     </message>
@@ -1168,6 +1212,274 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
         <location filename="../../ui/call_list/record_dialog.py" line="147"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChoices</name>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="52"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="59"/>
+        <source>Last &amp;month</source>
+        <translation>Le &amp;mois dernier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="60"/>
+        <source>Last &amp;quarter</source>
+        <translation>Le dernier &amp;trimestre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="61"/>
+        <source>Last &amp;year</source>
+        <translation>L’&amp;année dernière</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="62"/>
+        <source>Chosen &amp;dates</source>
+        <translation>&amp;Dates choisies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="74"/>
+        <source>&amp;From:</source>
+        <translation>D&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="74"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Jusqu’au&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="85"/>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="89"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="91"/>
+        <source>All counselors</source>
+        <translation>Tous les écoutant·es</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="94"/>
+        <source>Cou&amp;nselor:</source>
+        <translation>Éc&amp;outant·e&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="96"/>
+        <source>Français</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="97"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="99"/>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Langue du rapport&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="167"/>
+        <source>The end date is before the start date. Choose an end date on or after the start date.</source>
+        <translation>La date de fin est antérieure à la date de début. Choisissez une date de fin égale ou postérieure à la date de début.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSaving</name>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="27"/>
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="41"/>
+        <source>Replace the file</source>
+        <translation>Remplacer le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="42"/>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} existe déjà. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="45"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="51"/>
+        <source>{path} is a folder. Choose a file name.</source>
+        <translation>{path} est un dossier. Choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/saving.py" line="57"/>
+        <source>The folder {folder} does not exist. Choose another folder.</source>
+        <translation>Le dossier {folder} n’existe pas. Choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/reports/view.py" line="62"/>
+        <source>&amp;Sections:</source>
+        <translation>&amp;Sections&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="65"/>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="77"/>
+        <location filename="../../ui/reports/view.py" line="179"/>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="85"/>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="141"/>
+        <source>No report yet: choose a period, then Make report.</source>
+        <translation>Pas encore de rapport&#xa0;: choisissez une période, puis Faire le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="154"/>
+        <source>Report of {start} to {end}: {calls} calls.</source>
+        <translation>Rapport du {start} au {end}&#xa0;: {calls} appels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="161"/>
+        <source>Channel: {channel}.</source>
+        <translation>Canal&#xa0;: {channel}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="163"/>
+        <source>Counselor: {name}.</source>
+        <translation>Écoutant·e&#xa0;: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="165"/>
+        <source>Training vault: the calls are not real.</source>
+        <translation>Coffre-fort d’entraînement&#xa0;: les appels ne sont pas réels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="191"/>
+        <source>Table: {title}</source>
+        <translation>Tableau&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="216"/>
+        <source>hidden</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="218"/>
+        <source>fewer than {n}, hidden</source>
+        <translation>moins de {n}, masqué</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsAction</name>
+    <message>
+        <location filename="../../ui/reports/actions.py" line="25"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Rapports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/actions.py" line="32"/>
+        <source>Statistics of a period, as PDF or CSV ({key})</source>
+        <translation>Statistiques d’une période, en PDF ou CSV ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="67"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="84"/>
+        <source>Make &amp;report</source>
+        <translation>Faire le &amp;rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="89"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="91"/>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="96"/>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="98"/>
+        <source>Save CS&amp;V…</source>
+        <translation>Enregistrer en CS&amp;V…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="100"/>
+        <source>Cl&amp;ose</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="172"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="206"/>
+        <location filename="../../ui/reports/dialog.py" line="285"/>
+        <source>The report was saved to {path}.</source>
+        <translation>Le rapport a été enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="222"/>
+        <source>The work stopped on an unexpected problem ({detail}).</source>
+        <translation>Le travail s’est arrêté sur un problème inattendu ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="226"/>
+        <location filename="../../ui/reports/dialog.py" line="282"/>
+        <source>No file was written; the report is still here.</source>
+        <translation>Aucun fichier n’a été écrit&#xa0;; le rapport est toujours là.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="232"/>
+        <source>Cancelled. No file was written.</source>
+        <translation>Annulé. Aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="234"/>
+        <source>Cancelled. No report was made.</source>
+        <translation>Annulé. Aucun rapport n’a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="257"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dialog.py" line="271"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ def test_menus_and_status_bar_for_an_admin(controller: AppController, login: Log
     window = login(ADMIN, ADMIN_PASSWORD)
     assert _menu_titles(window) == ["&File", "&Account", "A&dmin"]
     assert [a.text() for a in window.file_menu.actions() if not a.isSeparator()] == [
+        "&Reports…",
         "&Import records…",
         "&Export records…",
         "&Lock",

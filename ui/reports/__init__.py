@@ -1,0 +1,1 @@
+"""The Reports dialog: a period and filters, the report's tables and charts, PDF and CSV."""
