@@ -9,9 +9,11 @@ from typing import TextIO
 from counselor_app import accounts, audit
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
-from counselor_app.errors import CounselorError
+from counselor_app.errors import CounselorError, InvalidInput
 from counselor_app.exchange.training import create_training_vault
 from counselor_app.exchange.transfer import export_file, import_file
+from counselor_app.reports.model import ReportRequest
+from counselor_app.reports.service import report_for, save_report
 from counselor_app.roles import Permission, Role
 from counselor_app.vault import Session, create_vault, keying, open_vault
 from counselor_app.vault.database import integrity_problems
@@ -61,6 +63,8 @@ def run(
             _verify(session, out)
         elif args.command == "import":
             _import(args, session, out)
+        elif args.command == "report":
+            _report(args, session, settings, out)
         elif args.command == "export":
             count = export_file(
                 session, args.out, start=args.start, end=args.end, with_notes=args.with_notes
@@ -79,6 +83,25 @@ def _import(args: argparse.Namespace, session: Session, out: TextIO) -> None:
         done = "masked" if result.redacted else "kept as they are (use --redact-notes to mask them)"
         out.write(f"{len(lines)} notes held identifying details (lines {shown}); ")
         out.write(f"the details were {done}.\n")
+
+
+def _report(args: argparse.Namespace, session: Session, settings: Settings, out: TextIO) -> None:
+    if args.end < args.start:
+        raise InvalidInput(
+            "The end of the period (--to) comes before its start (--from).", "period_reversed"
+        )
+    for path in (args.out, args.csv):
+        if path is not None and not path.resolve().parent.is_dir():
+            raise InvalidInput(f"The folder of {path} does not exist.", "folder_missing")
+    language = args.lang or (settings.language if settings.language in ("fr", "en") else "fr")
+    report = report_for(session, ReportRequest(args.start, args.end))
+    save_report(report, pdf=args.out, csv=args.csv, language=language)
+    calls = report.table("overview").text("calls", "value")
+    written = str(args.out) + ("" if args.csv is None else f" and {args.csv}")
+    out.write(
+        f"Wrote the report for {args.start.isoformat()} to {args.end.isoformat()} "
+        f"({calls} calls) to {written}.\n"
+    )
 
 
 def _verify(session: Session, out: TextIO) -> None:

@@ -130,6 +130,20 @@ def build_parser() -> Parser:
     export.add_argument("--with-notes", action="store_true", help="include the notes")
     _as_user(export)
 
+    report = commands.add_parser(
+        "report",
+        help="write the statistics report of a period as PDF, and its tables as CSV "
+        "(supervisor or admin; stdin: your password)",
+    )
+    report.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    report.add_argument("--out", type=Path, required=True, metavar="REPORT.pdf")
+    report.add_argument("--csv", type=Path, metavar="TABLES.csv", help="also write the tables")
+    report.add_argument(
+        "--lang", choices=("fr", "en"), help="the report's language (default: the setting, or fr)"
+    )
+    _as_user(report)
+
     demo = commands.add_parser(
         "demo",
         help="create a training vault filled with synthetic calls (stdin: new admin password)",

@@ -19,7 +19,7 @@ from counselor_app.forms.definition import Field, FormDefinition
 from counselor_app.periods import period_bounds
 from counselor_app.privacy.suppression import Sum, cross, one_way, suppress
 from counselor_app.reports.counting import Scope
-from counselor_app.reports.facts import CROSS, Facts, Progress, gather
+from counselor_app.reports.facts import CROSS, Facts, Opener, Progress, gather
 from counselor_app.reports.geography import departements, regions
 from counselor_app.reports.model import (
     NOT_ANSWERED,
@@ -54,9 +54,11 @@ def make_report(
     logo: Path | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    opener: Opener | None = None,
 ) -> Report:
-    """``progress(done, total)`` is told as the counting goes; it may raise to stop it."""
-    facts = gather(conn, form, scope_of(request), progress)
+    """``progress(done, total)`` is told as the counting goes; it may raise to stop it.
+    ``opener`` gives a second connection to count on two cores (see ``facts.gather``)."""
+    facts = gather(conn, form, scope_of(request), progress, opener)
     return assemble(
         facts,
         form,

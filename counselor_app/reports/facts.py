@@ -15,9 +15,13 @@ met the rest). Anything else is counted with the condition in SQL.
 
 from __future__ import annotations
 
+import json
+import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -31,10 +35,12 @@ from counselor_app.store.records import to_epoch
 QUARTER_S = 900  # every time zone's hours start on a quarter hour of UTC
 CROSS = ("violence_types", "author_relation")
 _FAR = 2**62
-OTHER_STEPS = 6  # progress steps besides the one per code
+OTHER_STEPS = 5  # progress steps besides the one per code
 
 # Told (steps done, steps in all) as the work goes; it may raise to stop the work.
 Progress = Callable[[int, int], None]
+# Opens a second connection to the vault; called in the thread that will use it.
+Opener = Callable[[], AbstractContextManager[Connection]]
 
 
 @dataclass(frozen=True)
@@ -70,12 +76,43 @@ def conjuncts(node: Node | None) -> frozenset[Node]:
     return frozenset({node})
 
 
+Groups = dict[tuple[str, str | None], int]  # (call kind, reason) -> calls
+Forms = dict[tuple[str, int], int]  # (form, version) -> calls
+_Counted = tuple[dict[tuple[str, str], int], Groups, Forms]
+
+
 def gather(
-    conn: Connection, form: FormDefinition, scope: Scope, progress: Progress | None = None
+    conn: Connection,
+    form: FormDefinition,
+    scope: Scope,
+    progress: Progress | None = None,
+    opener: Opener | None = None,
 ) -> Facts:
-    where, params = scope.sql()
+    """The counts of ``scope``. With ``opener`` (a second connection, opened in the
+    thread that uses it), the codes and groups are counted beside the rest, on another
+    core."""
     steps = _Steps(progress)
+    if opener is None:
+        counted = _codes_and_groups(conn, form, scope, steps)
+        return _gather_rest(conn, form, scope, steps, lambda: counted)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+
+        def count() -> _Counted:
+            with opener() as other:
+                return _codes_and_groups(other, form, scope, steps)
+
+        future = pool.submit(count)
+        try:
+            return _gather_rest(conn, form, scope, steps, future.result)
+        finally:
+            steps.stopping = True  # the other thread stops at its next step if still running
+
+
+def _codes_and_groups(
+    conn: Connection, form: FormDefinition, scope: Scope, steps: _Steps
+) -> _Counted:
     codes = _code_counts(conn, form, scope, steps)
+    where, params = scope.sql()
     groups: Counter[tuple[str, str | None]] = Counter()
     forms: Counter[tuple[str, int]] = Counter()
     for kind, reason, name, version, n in conn.execute(
@@ -86,31 +123,28 @@ def gather(
         groups[(str(kind), None if reason is None else str(reason))] += int(n)
         forms[(str(name), int(version))] += int(n)
     steps.advance()
-    calls = sum(groups.values())
-    bases = {
-        f.code: _base(conn, form, scope, f.code, codes, groups, calls)
-        for f in form.fields()
-        if f.type != "text"
-    }
-    steps.advance()
-    substantive, extra = to_sql(form.definitions["substantive"], columns=True)
-    durations = Counter(
-        _integers(
-            conn,
-            "SELECT group_concat(r.ended_at - r.started_at) FROM records r "
-            f"INDEXED BY records_report WHERE {where} AND {substantive}",
-            [*params, *extra],
-        )
-    )
-    steps.advance()
-    hours = _hours(conn, scope, steps)
+    return codes, dict(groups), dict(forms)
+
+
+def _gather_rest(
+    conn: Connection,
+    form: FormDefinition,
+    scope: Scope,
+    steps: _Steps,
+    counted: Callable[[], _Counted],
+) -> Facts:
+    hours, durations, calls = _times(conn, form, scope, steps)
     low, high = _bounds(scope)
-    in_period = int(
-        conn.execute(
-            "SELECT count(*) FROM records WHERE deleted_at IS NULL "
-            "AND started_at >= ? AND started_at < ?",
-            (low, high),
-        ).fetchone()[0]
+    in_period = (
+        int(
+            conn.execute(
+                "SELECT count(*) FROM records WHERE deleted_at IS NULL "
+                "AND started_at >= ? AND started_at < ?",
+                (low, high),
+            ).fetchone()[0]
+        )
+        if _filtered(scope)
+        else calls
     )
     deleted = int(
         conn.execute(
@@ -119,20 +153,59 @@ def gather(
             (low, high),
         ).fetchone()[0]
     )
-    steps.advance()
     previous = _previous(scope)
+    previous_calls = None if previous is None else count_records(conn, previous)
+    steps.advance()
+    pairs = _pairs(conn, scope, steps)
+    codes, groups, forms = counted()
+    bases = {
+        f.code: _base(conn, form, scope, f.code, codes, groups, calls)
+        for f in form.fields()
+        if f.type != "text"
+    }
+    steps.advance()
     return Facts(
         calls=calls,
-        previous_calls=None if previous is None else count_records(conn, previous),
+        previous_calls=previous_calls,
         codes=codes,
         bases=bases,
         hours=hours,
-        durations=dict(durations),
-        pairs=_pairs(conn, scope, steps),
-        forms=dict(forms),
+        durations=durations,
+        pairs=pairs,
+        forms=forms,
         in_period=in_period,
         deleted=deleted,
     )
+
+
+def _times(
+    conn: Connection, form: FormDefinition, scope: Scope, steps: _Steps
+) -> tuple[dict[int, int], dict[int, int], int]:
+    """Calls by hour of local time, substantive calls by length, and all calls: one pass
+    over the covering index, its start times sorted already."""
+    where, params = scope.sql()
+    substantive, extra = to_sql(form.definitions["substantive"], columns=True)
+    row = conn.execute(
+        "SELECT json_group_array(r.started_at), "
+        f"json_group_array(r.ended_at - r.started_at) FILTER (WHERE {substantive}) "
+        f"FROM records r INDEXED BY records_report WHERE {where}",
+        [*extra, *params],
+    ).fetchone()
+    steps.advance()
+    starts, lengths = (_array(text) for text in row)
+    durations = dict(Counter(lengths))
+    if not starts:
+        return {}, durations, 0
+    starts.sort()  # in index order already: a linear check
+    low, high = _bounds(scope)
+    low, high = max(low, starts[0]), min(high, starts[-1] + 1)
+    hours: dict[int, int] = {}
+    bounds = hour_starts(low, high)
+    for begin, end in zip(bounds, [*bounds[1:], high], strict=True):
+        n = bisect_left(starts, end) - bisect_left(starts, begin)
+        if n:
+            hours[begin] = n
+    return hours, durations, len(starts)
 
 
 def _previous(scope: Scope) -> Scope | None:
@@ -146,15 +219,31 @@ def _previous(scope: Scope) -> Scope | None:
 
 
 class _Steps:
+    """Progress told from either thread; ``stopping`` ends the other thread's work."""
+
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
         self.done = 0
         self.total = OTHER_STEPS
+        self.stopping = False
+        self._lock = threading.Lock()
+
+    def add(self, count: int) -> None:
+        with self._lock:
+            self.total += count
 
     def advance(self) -> None:
-        self.done += 1
+        if self.stopping:
+            raise _Stopped
+        with self._lock:
+            self.done += 1
+            done, total = self.done, self.total
         if self.progress is not None:
-            self.progress(self.done, self.total)
+            self.progress(done, total)
+
+
+class _Stopped(Exception):
+    """The other thread's work was abandoned (the main one failed or was stopped)."""
 
 
 def _code_counts(
@@ -179,7 +268,7 @@ def _code_counts(
                 counts[known[int(code_id)]] += int(n)
         return dict(counts)
     low, high = _bounds(scope)
-    steps.total += len(known)
+    steps.add(len(known))
     for code_id, pair in known.items():
         steps.advance()
         n = conn.execute(
@@ -245,29 +334,6 @@ def hour_starts(low: int, high: int) -> list[int]:
     return [t for t in range(first, high, QUARTER_S) if datetime.fromtimestamp(t).minute == 0]
 
 
-def _hours(conn: Connection, scope: Scope, steps: _Steps) -> dict[int, int]:
-    """Calls by hour of local time, from the sorted start times of the covering index."""
-    where, params = scope.sql()
-    starts = _integers(
-        conn,
-        f"SELECT group_concat(r.started_at) FROM records r INDEXED BY records_report WHERE {where}",
-        params,
-    )
-    steps.advance()
-    if not starts:
-        return {}
-    starts.sort()  # already in index order: a linear check
-    low, high = _bounds(scope)
-    low, high = max(low, starts[0]), min(high, starts[-1] + 1)
-    hours: dict[int, int] = {}
-    bounds = hour_starts(low, high)
-    for begin, end in zip(bounds, [*bounds[1:], high], strict=True):
-        n = bisect_left(starts, end) - bisect_left(starts, begin)
-        if n:
-            hours[begin] = n
-    return hours
-
-
 def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str], int]:
     """Records by (violence type, author relation).
 
@@ -289,23 +355,21 @@ def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str
     if _filtered(scope):
         return _pairs_joined(conn, scope, ids[rows_field], ids[columns_field], low, high)
     in_range = (
-        "SELECT group_concat(record) FROM record_codes "
+        "SELECT json_group_array(record) FROM record_codes "
         "WHERE code_id = ? AND started_at >= ? AND started_at < ?"
     )
-    relation: dict[int, str] = {}
-    for code_id, code in ids[columns_field].items():
-        relation.update(dict.fromkeys(_integers(conn, in_range, [code_id, low, high]), code))
+    relations = {
+        code: set(_integers(conn, in_range, [code_id, low, high]))
+        for code_id, code in ids[columns_field].items()
+    }
     pairs: dict[tuple[str, str], int] = {}
     for code_id, code in ids[rows_field].items():
-        found = Counter(map(relation.get, _integers(conn, in_range, [code_id, low, high])))
-        pairs.update({(code, c): n for c, n in found.items() if c is not None})
+        records = set(_integers(conn, in_range, [code_id, low, high]))
+        for relation, holding in relations.items():
+            n = len(records.intersection(holding))
+            if n:
+                pairs[(code, relation)] = n
     return pairs
-
-
-def _integers(conn: Connection, sql: str, params: list[object]) -> list[int]:
-    """The integers of a ``group_concat`` query: one text to split, not a row each."""
-    text = conn.execute(sql, params).fetchone()[0]
-    return [] if text is None else list(map(int, str(text).split(",")))
 
 
 def _pairs_joined(
@@ -329,3 +393,13 @@ def _pairs_joined(
         (row_ids[int(t)], column_ids[int(c)]): int(n)
         for t, c, n in conn.execute(sql, [low, high, *extra])
     }
+
+
+def _integers(conn: Connection, sql: str, params: list[object]) -> list[int]:
+    """The integers of a ``json_group_array`` query: one text to read, not a row each."""
+    return _array(conn.execute(sql, params).fetchone()[0])
+
+
+def _array(text: object) -> list[int]:
+    found: list[int] = [] if text is None else json.loads(str(text))
+    return found

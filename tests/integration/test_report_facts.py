@@ -6,7 +6,10 @@ the records (a channel or counselor filter).
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,7 +21,7 @@ from counselor_app.forms.expression import evaluate
 from counselor_app.forms.relevance import is_relevant
 from counselor_app.reports.counting import Scope
 from counselor_app.reports.facts import Facts, gather
-from counselor_app.store.db import transaction
+from counselor_app.store.db import Connection, transaction
 from counselor_app.store.records import CallRecord, RecordStore, to_epoch
 from counselor_app.vault import Session
 
@@ -127,3 +130,40 @@ def test_progress_is_told_and_can_stop_the_count(
 
     with pytest.raises(Stop):
         gather(admin_session.conn, FORM, Scope(START, END), stop)
+
+
+@contextmanager
+def second(session: Session) -> Iterator[Connection]:
+    with session.reopen() as other:
+        yield other.conn
+
+
+@pytest.mark.parametrize("channel", [None, "chat"])
+def test_counting_on_two_connections_gives_the_same_counts(
+    admin_session: Session, calls: list[CallRecord], channel: str | None
+) -> None:
+    scope = Scope(START, END, channel=channel)
+    threads: set[str] = set()
+
+    def opener() -> AbstractContextManager[Connection]:
+        threads.add(threading.current_thread().name)
+        return second(admin_session)
+
+    both = gather(admin_session.conn, FORM, scope, opener=opener)
+    assert both == gather(admin_session.conn, FORM, scope)
+    assert threads and threading.current_thread().name not in threads
+
+
+def test_a_stop_on_either_connection_ends_both(
+    admin_session: Session, calls: list[CallRecord]
+) -> None:
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if done == 20:
+            raise Stop
+
+    with pytest.raises(Stop):
+        gather(admin_session.conn, FORM, Scope(START, END), stop, lambda: second(admin_session))
+    assert threading.active_count() == 1
