@@ -218,7 +218,8 @@ def text(key: str, language: str, **values: object) -> str:
 
 def format_date(day: date, language: str) -> str:
     month = _pick(MONTHS[day.month - 1], language)
-    return f"{day.day} {month} {day.year}"
+    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {month} {day.year}"
 
 
 def month_label(key: str, language: str) -> str:
