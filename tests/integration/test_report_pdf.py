@@ -335,7 +335,7 @@ def test_filters_appear_on_the_cover_and_the_method_page(
     write_pdf(report, path, "fr")
     pages = _pages(path)
     assert "Canal : Tchat" in pages[0] and "Écoutant·e : Alice" in pages[0]
-    assert "Du 1 mars 2026 au 31 mars 2026" in pages[0]
+    assert "Du 1er mars 2026 au 31 mars 2026" in pages[0]
     method = " ".join(pages[-1].split())
     assert "Canal : Tchat" in method
     assert "écartés par les filtres : 26." in method
