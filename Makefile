@@ -42,6 +42,7 @@ i18n: $(QM)
 CALLS ?= 1000000
 bench: system-deps $(STAMP)
 	$(BIN)/python -m benchmarks.records --calls $(CALLS)
+	$(BIN)/python -m benchmarks.report --calls $(CALLS)
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
