@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counselor_app import __version__
+from counselor_app import __version__, audit
 from counselor_app.config import Settings
 from counselor_app.forms.catalogue import default_form
 from counselor_app.reports import wording
@@ -193,10 +193,35 @@ def test_filters_and_the_report_language(qtbot: QtBot, keyboard: Keyboard, loade
     assert report.tables == expected.tables
     assert 0 < int(report.table("overview").text("calls", "value")) < COUNT
     assert "Channel: Phone." in dialog.view.summary.text()
+    # Recorded in the audit trail, as a report made on the command line.
+    entries = [e for e in audit.entries(loaded.conn) if e.action == "report"]
+    assert [(e.user_id, e.detail) for e in entries] == [
+        (
+            loaded.user.id,
+            f"{WIDE[0].isoformat()}..{WIDE[1].isoformat()} "
+            f"channel=phone counselor={request.counselor_id}",
+        )
+    ]
     # The report's words follow its language; the counting is not done again.
     choices.language.setCurrentIndex(choices.language.findData("fr"))
     assert dialog.view.sections.item(0).text() == "Vue d'ensemble"
     assert dialog.report is report and not dialog.is_running()
+
+
+def test_the_core_refuses_a_counselor_whatever_the_window_shows(
+    qtbot: QtBot, keyboard: Keyboard, vault_dir: Path, settings: Settings
+) -> None:
+    with open_as(vault_dir, COUNSELOR, settings) as counselor:
+        dialog = show(qtbot, keyboard, counselor)
+        job = dialog.run()
+        assert job is not None
+        with qtbot.waitSignal(job.failed, timeout=WAIT_MS):
+            pass
+        assert dialog.notice.text() == (
+            "Your role (Counselor) does not allow you to see and change every counselor's records."
+        )
+        assert dialog.report is None and not dialog.is_running()
+        assert [e for e in audit.entries(counselor.conn) if e.action == "report"] == []
 
 
 def test_cancel_stops_the_counting_and_the_dialog_stays_usable(

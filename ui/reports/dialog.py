@@ -147,7 +147,7 @@ class ReportsDialog(QDialog):
             if refusal.focus is not None:
                 refusal.focus.setFocus()
             return None
-        return self._start(Work.REPORT, report_job(self._form, request))
+        return self._start(Work.REPORT, report_job(request))
 
     def _start(self, work: Work, job: Job) -> TransferWorker:
         job_worker = TransferWorker(self._open_session, job)

@@ -2,19 +2,19 @@
 
 Both run as jobs of the transfer worker (``ui.transfer.worker``): a session of
 their own opened in the thread, progress and a cancel, the outcome delivered to the
-window's thread, and ``stop_all()`` ending them when the window locks.
+window's thread, and ``stop_all()`` ending them when the window locks. The report
+is made as the command line makes it (``reports.service``): the supervisor
+permission, the site's threshold, an entry in the audit trail.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from counselor_app import __version__
-from counselor_app.exchange.training import is_training
-from counselor_app.forms.definition import FormDefinition
-from counselor_app.reports.build import make_report
 from counselor_app.reports.model import Report, ReportRequest
+from counselor_app.reports.service import report_for
 from counselor_app.roles import Permission
 from counselor_app.vault import Session
 from ui.transfer.worker import Job, Steps
@@ -23,35 +23,34 @@ Progress = Callable[[int, int], None]
 
 
 def progress_of(steps: Steps) -> Progress:
-    """A ``progress(done, total)`` for the core that tells the dialog and stops on Cancel."""
-    known = -1
+    """A ``progress(done, total)`` for the core that tells the dialog and stops on Cancel.
+
+    The core may tell it from two threads: the figures shown only go forward.
+    """
+    lock = threading.Lock()
+    told = {"total": -1, "done": -1}
 
     def progress(done: int, total: int) -> None:
-        nonlocal known
-        if total != known:
-            known = total
+        with lock:
+            new_total = total != told["total"]
+            forward = new_total or done > told["done"]
+            told["total"], told["done"] = total, max(done, told["done"])
+        if new_total:
             steps.total(total)
-        steps.done(done)
+        if forward:
+            steps.done(done)
+        else:
+            steps.check()
 
     return progress
 
 
-def report_job(form: FormDefinition, request: ReportRequest) -> Job:
+def report_job(request: ReportRequest) -> Job:
     """Count the records of the request and return the :class:`Report`."""
 
     def job(session: Session, steps: Steps) -> object:
-        session.require(Permission.ALL_RECORDS)
         steps.check()
-        return make_report(
-            session.conn,
-            form,
-            request,
-            program_version=__version__,
-            training=is_training(session.conn),
-            organisation=session.settings.organisation_name,
-            logo=session.settings.organisation_logo,
-            progress=progress_of(steps),
-        )
+        return report_for(session, request, progress_of(steps))
 
     return job
 
