@@ -8,14 +8,15 @@ instead, which is slower but gives the same numbers.
 
 How many records a field was relevant for (its base) is worked out from the
 ``(call_kind, reason)`` groups when its condition only names those two, and from
-the count of one code when the condition is that code's own relevance plus the
-code (answers to hidden fields are never stored, so each record holding the code
-met the rest). Anything else is counted with the condition in SQL.
+the counts of codes when the condition is a field's own relevance plus one of its
+codes, or one of several codes of a field answered once (answers to hidden fields
+are never stored, so each record holding the code met the rest). Anything else is
+counted with the condition in SQL. Every count of one report is read as of one
+moment (``snapshot``).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from bisect import bisect_left
 from collections import Counter
@@ -23,19 +24,21 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from counselor_app.forms.definition import FormDefinition
 from counselor_app.forms.expression import All, Compare, In, Node, evaluate, fields_of
 from counselor_app.reports.conditions import COLUMN_FIELDS, to_sql
 from counselor_app.reports.counting import Scope, count_records, relevance_of
+from counselor_app.reports.hours import hour_starts as hour_starts  # also here, as before
+from counselor_app.reports.pairs import CROSS as CROSS  # also here, as before
+from counselor_app.reports.pairs import array, count_pairs
+from counselor_app.reports.snapshot import Stamp, snapshot
 from counselor_app.store.db import Connection
 from counselor_app.store.records import to_epoch
 
-QUARTER_S = 900  # every time zone's hours start on a quarter hour of UTC
-CROSS = ("violence_types", "author_relation")
 _FAR = 2**62
 OTHER_STEPS = 5  # progress steps besides the one per code
+ONE_ANSWER = frozenset({"single", "yesno"})  # coded fields a record holds one code of at most
 
 # Told (steps done, steps in all) as the work goes; it may raise to stop the work.
 Progress = Callable[[int, int], None]
@@ -88,24 +91,33 @@ def gather(
     progress: Progress | None = None,
     opener: Opener | None = None,
 ) -> Facts:
-    """The counts of ``scope``. With ``opener`` (a second connection, opened in the
-    thread that uses it), the codes and groups are counted beside the rest, on another
-    core."""
+    """The counts of ``scope``, all as of one moment (see ``snapshot``). With ``opener``
+    (a second connection, opened in the thread that uses it), the codes and groups are
+    counted beside the rest, on another core; if the records changed between the start
+    of the two snapshots, they are counted again on ``conn``."""
     steps = _Steps(progress)
-    if opener is None:
-        counted = _codes_and_groups(conn, form, scope, steps)
-        return _gather_rest(conn, form, scope, steps, lambda: counted)
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with snapshot(conn) as seen:
+        if opener is None:
+            alone = _codes_and_groups(conn, form, scope, steps)
+            return _gather_rest(conn, form, scope, steps, lambda: alone)
+        with ThreadPoolExecutor(max_workers=1) as pool:
 
-        def count() -> _Counted:
-            with opener() as other:
-                return _codes_and_groups(other, form, scope, steps)
+            def count() -> tuple[Stamp, _Counted]:
+                with opener() as other, snapshot(other) as other_seen:
+                    return other_seen, _codes_and_groups(other, form, scope, steps)
 
-        future = pool.submit(count)
-        try:
-            return _gather_rest(conn, form, scope, steps, future.result)
-        finally:
-            steps.stopping = True  # the other thread stops at its next step if still running
+            future = pool.submit(count)
+
+            def counted() -> _Counted:
+                other_seen, found = future.result()
+                if other_seen == seen:
+                    return found
+                return _codes_and_groups(conn, form, scope, steps)
+
+            try:
+                return _gather_rest(conn, form, scope, steps, counted)
+            finally:
+                steps.stopping = True  # the other thread stops at its next step if still running
 
 
 def _codes_and_groups(
@@ -155,8 +167,9 @@ def _gather_rest(
     )
     previous = _previous(scope)
     previous_calls = None if previous is None else count_records(conn, previous)
-    steps.advance()
-    pairs = _pairs(conn, scope, steps)
+    steps.advance()  # the previous period
+    steps.advance()  # the pairs
+    pairs = count_pairs(conn, scope, low, high, _filtered(scope))
     codes, groups, forms = counted()
     bases = {
         f.code: _base(conn, form, scope, f.code, codes, groups, calls)
@@ -192,7 +205,7 @@ def _times(
         [*extra, *params],
     ).fetchone()
     steps.advance()
-    starts, lengths = (_array(text) for text in row)
+    starts, lengths = (array(text) for text in row)
     durations = dict(Counter(lengths))
     if not starts:
         return {}, durations, 0
@@ -312,94 +325,24 @@ def _base(
         values = _code_values(leaf)
         if values is not None:
             target = form.field(values[0])
-            if target is not None and conjuncts(relevance_of(form, target)) == parts - rest:
+            if (
+                target is not None
+                and (target.type in ONE_ANSWER or len(values[1]) == 1)
+                and conjuncts(relevance_of(form, target)) == parts - rest
+            ):
                 return sum(codes.get((target.code, v), 0) for v in values[1])
     return count_records(conn, scope, condition)
 
 
 def _code_values(node: Node) -> tuple[str, tuple[str, ...]] | None:
-    """``field = 'a'`` or ``field in ('a', 'b')`` on a coded answer: (field, codes)."""
+    """``field = 'a'`` or ``field in ('a', 'b')`` on a coded answer: (field, codes).
+
+    The records holding one of the codes are the sum of each code's records only when
+    a record holds one code at most (``ONE_ANSWER``): a record may hold several codes
+    of a multiple choice, and would count once for each.
+    """
     if isinstance(node, Compare) and node.op == "=" and isinstance(node.value, str):
         return node.field, (node.value,)
     if isinstance(node, In) and all(isinstance(v, str) for v in node.values):
         return node.field, tuple(str(v) for v in node.values)
     return None
-
-
-def hour_starts(low: int, high: int) -> list[int]:
-    """The starts of the hours of local time that meet [low, high), as epoch seconds."""
-    first = low - low % QUARTER_S
-    while datetime.fromtimestamp(first).minute != 0:
-        first -= QUARTER_S
-    return [t for t in range(first, high, QUARTER_S) if datetime.fromtimestamp(t).minute == 0]
-
-
-def _pairs(conn: Connection, scope: Scope, steps: _Steps) -> dict[tuple[str, str], int]:
-    """Records by (violence type, author relation).
-
-    Without filters, each code's records come from its index range and are matched in
-    memory (a record has one relation at most); with filters, SQL joins the records.
-    """
-    steps.advance()
-    rows_field, columns_field = CROSS
-    ids = {
-        name: {
-            int(i): str(c)
-            for i, c in conn.execute("SELECT id, code FROM codes WHERE field = ?", (name,))
-        }
-        for name in CROSS
-    }
-    if not ids[rows_field] or not ids[columns_field]:
-        return {}
-    low, high = _bounds(scope)
-    if _filtered(scope):
-        return _pairs_joined(conn, scope, ids[rows_field], ids[columns_field], low, high)
-    in_range = (
-        "SELECT json_group_array(record) FROM record_codes "
-        "WHERE code_id = ? AND started_at >= ? AND started_at < ?"
-    )
-    relations = {
-        code: set(_integers(conn, in_range, [code_id, low, high]))
-        for code_id, code in ids[columns_field].items()
-    }
-    pairs: dict[tuple[str, str], int] = {}
-    for code_id, code in ids[rows_field].items():
-        records = set(_integers(conn, in_range, [code_id, low, high]))
-        for relation, holding in relations.items():
-            n = len(records.intersection(holding))
-            if n:
-                pairs[(code, relation)] = n
-    return pairs
-
-
-def _pairs_joined(
-    conn: Connection,
-    scope: Scope,
-    row_ids: dict[int, str],
-    column_ids: dict[int, str],
-    low: int,
-    high: int,
-) -> dict[tuple[str, str], int]:
-    where, extra = scope.sql()
-    sql = (
-        "SELECT a.code_id, b.code_id, count(*) FROM record_codes a "
-        "JOIN record_codes b ON b.record = a.record "
-        f"WHERE a.code_id IN ({','.join(str(i) for i in row_ids)}) "
-        "AND a.started_at >= ? AND a.started_at < ? "
-        f"AND +b.code_id IN ({','.join(str(i) for i in column_ids)}) "
-        f"AND a.record IN (SELECT r.rowid FROM records r WHERE {where}) GROUP BY 1, 2"
-    )
-    return {
-        (row_ids[int(t)], column_ids[int(c)]): int(n)
-        for t, c, n in conn.execute(sql, [low, high, *extra])
-    }
-
-
-def _integers(conn: Connection, sql: str, params: list[object]) -> list[int]:
-    """The integers of a ``json_group_array`` query: one text to read, not a row each."""
-    return _array(conn.execute(sql, params).fetchone()[0])
-
-
-def _array(text: object) -> list[int]:
-    found: list[int] = [] if text is None else json.loads(str(text))
-    return found
