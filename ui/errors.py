@@ -28,6 +28,7 @@ from counselor_app.errors import (
     VaultMissing,
 )
 from counselor_app.exchange.transfer import ImportFileChanged, ImportRejected
+from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from counselor_app.roles import Permission
 from counselor_app.vault.database import DatabaseError
 from counselor_app.vault.keying import RekeyUnfinished
@@ -75,6 +76,10 @@ def _invalid_input(exc: InvalidInput) -> str:
         return QCoreApplication.translate("Errors", "Give a reason.")
     if exc.reason == "reason_too_long":
         return QCoreApplication.translate("Errors", "The reason is too long.")
+    if exc.reason == "period_out_of_range":
+        return QCoreApplication.translate(
+            "Errors", "A report covers days from {first} to {last}. Choose dates within them."
+        ).format(first=FIRST_REPORT_DAY.isoformat(), last=LAST_REPORT_DAY.isoformat())
     return QCoreApplication.translate("Errors", "This entry is not accepted ({detail}).").format(
         detail=str(exc)
     )

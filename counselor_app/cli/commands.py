@@ -93,15 +93,30 @@ def _report(args: argparse.Namespace, session: Session, settings: Settings, out:
     for path in (args.out, args.csv):
         if path is not None and not path.resolve().parent.is_dir():
             raise InvalidInput(f"The folder of {path} does not exist.", "folder_missing")
+    if args.csv is not None and _same_file(args.out, args.csv):
+        raise InvalidInput(
+            f"--out and --csv both name {args.out}; give the PDF and the CSV different files.",
+            "same_file",
+        )
     language = args.lang or (settings.language if settings.language in ("fr", "en") else "fr")
     report = report_for(session, ReportRequest(args.start, args.end))
-    save_report(report, pdf=args.out, csv=args.csv, language=language)
+    save_report(report, pdf=args.out, csv=args.csv, language=language, session=session)
     calls = report.table("overview").text("calls", "value")
     written = str(args.out) + ("" if args.csv is None else f" and {args.csv}")
     out.write(
         f"Wrote the report for {args.start.isoformat()} to {args.end.isoformat()} "
         f"({calls} calls) to {written}.\n"
     )
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: the same once resolved, or one file by two links."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return first.samefile(second)
+    except OSError:  # either does not exist yet
+        return False
 
 
 def _verify(session: Session, out: TextIO) -> None:

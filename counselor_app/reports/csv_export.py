@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
+from counselor_app.reports.files import Written, write_whole
 from counselor_app.reports.model import CSV_HEADER, Report
 
 
@@ -18,16 +18,6 @@ def csv_text(report: Report) -> str:
     return buffer.getvalue()
 
 
-def write_csv(report: Report, path: Path) -> None:
-    """Write through a temporary file beside ``path``, so a failure leaves no half file."""
-    data = csv_text(report).encode("utf-8")
-    partial = path.with_name(path.name + ".part")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+def write_csv(report: Report, path: Path, *, written: Written | None = None) -> None:
+    """Write the CSV to ``path`` whole or not at all (see ``files.write_whole``)."""
+    write_whole(path, csv_text(report).encode("utf-8"), written)

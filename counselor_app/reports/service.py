@@ -6,14 +6,16 @@ the same rules whichever way it is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from counselor_app import __version__, audit
+from counselor_app.errors import InvalidInput
 from counselor_app.exchange.training import is_training
 from counselor_app.forms.catalogue import default_form
+from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from counselor_app.privacy.suppression import check_threshold
 from counselor_app.reports.build import make_report
 from counselor_app.reports.csv_export import write_csv
@@ -29,6 +31,7 @@ def report_for(
 ) -> Report:
     """The report of ``request`` (its threshold is the site's), recorded in the audit trail."""
     session.require(Permission.ALL_RECORDS)
+    check_period(request)
     settings = session.settings
     threshold = check_threshold(settings.small_count_threshold)
     request = replace(request, threshold=threshold)
@@ -43,20 +46,30 @@ def report_for(
         progress=progress,
         opener=lambda: _second_connection(session),
     )
+    with transaction(session.conn):
+        audit.record(session.conn, session.user.id, "report", detail=_described(request))
+    return report
+
+
+def _described(request: ReportRequest) -> str:
+    """The period and filters of a report, for the audit trail."""
     filters = [
         f"channel={request.channel}" if request.channel else "",
         f"counselor={request.counselor_id}" if request.counselor_id else "",
     ]
-    with transaction(session.conn):
-        audit.record(
-            session.conn,
-            session.user.id,
-            "report",
-            detail=" ".join(
-                [f"{request.start.isoformat()}..{request.end.isoformat()}", *filter(None, filters)]
-            ),
+    period = f"{request.start.isoformat()}..{request.end.isoformat()}"
+    return " ".join([period, *filter(None, filters)])
+
+
+def check_period(request: ReportRequest) -> None:
+    """InvalidInput (``period_out_of_range``) unless the period lies within the days a
+    report may cover."""
+    if request.start < FIRST_REPORT_DAY or request.end > LAST_REPORT_DAY:
+        raise InvalidInput(
+            f"A report covers days from {FIRST_REPORT_DAY.isoformat()} to "
+            f"{LAST_REPORT_DAY.isoformat()}; choose a period within them.",
+            "period_out_of_range",
         )
-    return report
 
 
 @contextmanager
@@ -72,10 +85,35 @@ def save_report(
     csv: Path | None = None,
     language: str = "fr",
     progress: Progress | None = None,
+    session: Session | None = None,
 ) -> None:
+    """Write the report's CSV and its PDF, each whole or not at all.
+
+    With ``session`` (on the thread that uses it), saving is for those who may make
+    reports, and each file is recorded in the audit trail (``report_saved``: ``csv`` or
+    ``pdf``, the period and filters) just before it appears; no entry, no file.
+    """
+    if session is not None:
+        session.require(Permission.ALL_RECORDS)
     if csv is not None:
-        write_csv(report, csv)
+        write_csv(report, csv, written=_recorder(session, "csv", report))
     if pdf is not None:
         from counselor_app.reports.pdf import write_pdf
 
-        write_pdf(report, pdf, language, progress)
+        write_pdf(report, pdf, language, progress, written=_recorder(session, "pdf", report))
+
+
+def _recorder(session: Session | None, kind: str, report: Report) -> Callable[[], None] | None:
+    if session is None:
+        return None
+
+    def record() -> None:
+        with transaction(session.conn):
+            audit.record(
+                session.conn,
+                session.user.id,
+                "report_saved",
+                detail=f"{kind} {_described(report.request)}",
+            )
+
+    return record

@@ -333,172 +333,177 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="44"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="47"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="64"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="68"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="78"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="78"/>
+        <location filename="../../ui/errors.py" line="80"/>
+        <source>A report covers days from {first} to {last}. Choose dates within them.</source>
+        <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="96"/>
+        <location filename="../../ui/errors.py" line="101"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="106"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="118"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="128"/>
+        <location filename="../../ui/errors.py" line="133"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="137"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="136"/>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="140"/>
+        <location filename="../../ui/errors.py" line="145"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="144"/>
+        <location filename="../../ui/errors.py" line="149"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="150"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="161"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="160"/>
+        <location filename="../../ui/errors.py" line="165"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="171"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="171"/>
+        <location filename="../../ui/errors.py" line="176"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="181"/>
+        <location filename="../../ui/errors.py" line="186"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="189"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
@@ -1217,77 +1222,77 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
 <context>
     <name>ReportChoices</name>
     <message>
-        <location filename="../../ui/reports/choices.py" line="52"/>
+        <location filename="../../ui/reports/choices.py" line="53"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="59"/>
+        <location filename="../../ui/reports/choices.py" line="60"/>
         <source>Last &amp;month</source>
         <translation>Le &amp;mois dernier</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="60"/>
+        <location filename="../../ui/reports/choices.py" line="61"/>
         <source>Last &amp;quarter</source>
         <translation>Le dernier &amp;trimestre</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="61"/>
+        <location filename="../../ui/reports/choices.py" line="62"/>
         <source>Last &amp;year</source>
         <translation>L’&amp;année dernière</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="62"/>
+        <location filename="../../ui/reports/choices.py" line="63"/>
         <source>Chosen &amp;dates</source>
         <translation>&amp;Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="74"/>
+        <location filename="../../ui/reports/choices.py" line="75"/>
         <source>&amp;From:</source>
         <translation>D&amp;u&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="74"/>
+        <location filename="../../ui/reports/choices.py" line="75"/>
         <source>&amp;To:</source>
         <translation>&amp;Jusqu’au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="85"/>
+        <location filename="../../ui/reports/choices.py" line="86"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="89"/>
+        <location filename="../../ui/reports/choices.py" line="90"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="91"/>
+        <location filename="../../ui/reports/choices.py" line="92"/>
         <source>All counselors</source>
         <translation>Tous les écoutant·es</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="94"/>
+        <location filename="../../ui/reports/choices.py" line="95"/>
         <source>Cou&amp;nselor:</source>
         <translation>Éc&amp;outant·e&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="96"/>
+        <location filename="../../ui/reports/choices.py" line="97"/>
         <source>Français</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="97"/>
+        <location filename="../../ui/reports/choices.py" line="98"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="99"/>
+        <location filename="../../ui/reports/choices.py" line="100"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="167"/>
+        <location filename="../../ui/reports/choices.py" line="170"/>
         <source>The end date is before the start date. Choose an end date on or after the start date.</source>
         <translation>La date de fin est antérieure à la date de début. Choisissez une date de fin égale ou postérieure à la date de début.</translation>
     </message>

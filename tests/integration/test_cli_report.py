@@ -68,7 +68,7 @@ def test_report_writes_the_pdf_and_the_csv(filled: Path, tmp_path: Path) -> None
     with pdfplumber.open(pdf) as document:
         text = "\n".join(page.extract_text() or "" for page in document.pages)
     assert "Overview" in text and "Calls by month" in text
-    assert not list(tmp_path.glob("*.part"))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["report.pdf", "tables.csv"]
 
 
 def test_the_report_is_in_french_unless_asked_otherwise(filled: Path, tmp_path: Path) -> None:
@@ -121,3 +121,59 @@ def test_bad_periods_and_folders_are_one_line(filled: Path, tmp_path: Path) -> N
     with pytest.raises(SystemExit) as exit_:
         report(filled, "--out", str(tmp_path / "r.pdf"), "--lang", "de")
     assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("1000-01-01", "2026-06-30"), ("2026-01-01", "9999-12-31")]
+)
+def test_far_dates_are_refused_in_one_line(
+    filled: Path, tmp_path: Path, start: str, end: str
+) -> None:
+    pdf = tmp_path / "r.pdf"
+    code, _, err = cli(
+        "--data-dir",
+        str(filled),
+        "report",
+        "--from",
+        start,
+        "--to",
+        end,
+        "--out",
+        str(pdf),
+        "--as",
+        ADMIN,
+        stdin=lines(ADMIN_PASSWORD),
+    )
+    assert code == 1
+    assert err == (
+        "counselor-app: A report covers days from 1970-01-01 to 2999-12-31; "
+        "choose a period within them.\n"
+    )
+    assert not pdf.exists()
+
+
+def test_the_pdf_and_the_csv_must_be_two_files(filled: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    code, _, err = report(filled, "--out", str(target), "--csv", str(tmp_path / "." / "report.pdf"))
+    assert code == 1 and err.count("\n") == 1
+    assert "--out and --csv" in err and "different files" in err
+    assert not target.exists()
+    target.write_bytes(b"previous")
+    (tmp_path / "link.csv").symlink_to(target)
+    code, _, err = report(filled, "--out", str(target), "--csv", str(tmp_path / "link.csv"))
+    assert code == 1 and "different files" in err
+    assert target.read_bytes() == b"previous"
+
+
+def test_saved_files_are_recorded_in_the_audit_trail(
+    filled: Path, tmp_path: Path, settings: Settings
+) -> None:
+    code, _, _ = report(filled, "--out", str(tmp_path / "r.pdf"), "--csv", str(tmp_path / "t.csv"))
+    assert code == 0
+    with open_vault(filled, ADMIN, ADMIN_PASSWORD, settings) as session:
+        entries = [e for e in audit.entries(session.conn) if e.action.startswith("report")]
+    assert [(e.action, e.detail) for e in entries] == [
+        ("report", "2026-01-01..2026-06-30"),
+        ("report_saved", "csv 2026-01-01..2026-06-30"),
+        ("report_saved", "pdf 2026-01-01..2026-06-30"),
+    ]

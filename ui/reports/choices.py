@@ -1,7 +1,7 @@
 """What a report is about: a period, a channel, a counselor, and the report's language.
 
 Last month, quarter and year are the last complete ones before today; choosing one
-shows its dates. Chosen dates may be any, the end on or after the start.
+shows its dates. Chosen dates may be any a report covers, the end on or after the start.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counselor_app.forms.definition import FormDefinition
+from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from counselor_app.reports.model import ReportRequest
 from counselor_app.store.users import User
 from ui import i18n
@@ -114,6 +115,8 @@ class ReportChoices(QWidget):
     def _date_edit(self, name: str, locale: QLocale) -> QDateEdit:
         edit = QDateEdit(display.to_qdate(self._today()), self)
         edit.setObjectName(name)
+        # The days a report may cover (the core refuses others).
+        edit.setDateRange(display.to_qdate(FIRST_REPORT_DAY), display.to_qdate(LAST_REPORT_DAY))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
         return edit

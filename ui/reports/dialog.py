@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from counselor_app.forms.catalogue import default_form
-from counselor_app.reports.csv_export import write_csv
 from counselor_app.reports.model import Report
+from counselor_app.reports.service import save_report
 from counselor_app.store import users
 from counselor_app.vault import Session
 from ui.action_dialog import Refusal
@@ -263,7 +263,7 @@ class ReportsDialog(QDialog):
         return self._start(Work.PDF, pdf_job(self.report, path, self.choices.report_language()))
 
     def save_csv(self) -> Path | None:
-        """Ask where, then write the CSV (small: at once)."""
+        """Ask where, then write the CSV (small: at once, on the dialog's session)."""
         if self.report is None or self.worker is not None:
             return None
         self.notice.clear()
@@ -271,7 +271,7 @@ class ReportsDialog(QDialog):
             path = self._ask_path("csv", self.tr("CSV files (*.csv)"))
             if path is None:
                 return None
-            write_csv(self.report, path)
+            save_report(self.report, csv=path, session=self._session)
         except Refusal as refusal:
             self.notice.show_error(refusal.message)
             return None

@@ -3,8 +3,8 @@
 Both run as jobs of the transfer worker (``ui.transfer.worker``): a session of
 their own opened in the thread, progress and a cancel, the outcome delivered to the
 window's thread, and ``stop_all()`` ending them when the window locks. The report
-is made as the command line makes it (``reports.service``): the supervisor
-permission, the site's threshold, an entry in the audit trail.
+is made and saved as the command line does it (``reports.service``): the supervisor
+permission, the site's threshold, entries in the audit trail.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counselor_app.reports.model import Report, ReportRequest
-from counselor_app.reports.service import report_for
-from counselor_app.roles import Permission
+from counselor_app.reports.service import report_for, save_report
 from counselor_app.vault import Session
 from ui.transfer.worker import Job, Steps
 
@@ -56,13 +55,13 @@ def report_job(request: ReportRequest) -> Job:
 
 
 def pdf_job(report: Report, path: Path, language: str) -> Job:
-    """Write the report as a PDF in ``language``; return the path written."""
+    """Write the report as a PDF in ``language``, recorded in the audit trail on the
+    job's own session; return the path written."""
 
     def job(session: Session, steps: Steps) -> object:
-        from counselor_app.reports.pdf import write_pdf  # reportlab: loaded when needed
-
-        session.require(Permission.ALL_RECORDS)
-        write_pdf(report, path, language, progress=progress_of(steps))
+        save_report(
+            report, pdf=path, language=language, progress=progress_of(steps), session=session
+        )
         return path
 
     return job

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from counselor_app.reports.files import Written, write_whole
 from counselor_app.reports.model import Report
 from counselor_app.reports.pdf.document import render, section_entries
 from counselor_app.reports.wording import LANGUAGES
@@ -18,27 +18,24 @@ def write_pdf(
     path: Path,
     language: str,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    written: Written | None = None,
 ) -> None:
-    """Write the report to ``path``, whole or not at all.
+    """Write the report to ``path``, whole or not at all (see ``files.write_whole``).
 
-    The PDF goes to ``<name>.part`` beside ``path``, is flushed to disk and then
-    renamed; on any error (including one raised by ``progress(done, total)``,
-    which is told as each section is laid out and may raise to stop) the partial
-    file is removed and the error raised again.
+    ``progress(done, total)`` is told as each section is laid out, and once more when
+    the file is on disk; it may raise to stop. On any error (including one raised by
+    ``progress`` or ``written``) no file is left and the error is raised again.
     """
     if language not in LANGUAGES:
         raise ValueError(f"unknown report language: {language!r}")
-    partial = path.with_name(path.name + ".part")
-    try:
-        data = render(report, language, progress)
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    data = render(report, language, progress)
+
+    def done() -> None:
         if progress is not None:
             total = 2 * len(section_entries(report, language)) + 1
             progress(total, total)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        if written is not None:
+            written()
+
+    write_whole(path, data, done)
