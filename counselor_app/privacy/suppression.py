@@ -14,7 +14,7 @@ CSV and the window that use it show the same cells.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,6 +25,7 @@ DEFAULT_THRESHOLD = 5
 class Hidden(Enum):
     SMALL = "small"  # primary: 1 to threshold - 1
     COMPLEMENT = "complement"  # secondary: hidden so the small ones cannot be derived
+    WITHHELD = "withheld"  # never published (other published cells add it up)
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,22 @@ def check_threshold(threshold: int) -> int:
 
 
 def suppress(
-    counts: Mapping[Hashable, int], sums: Sequence[Sum], threshold: int = DEFAULT_THRESHOLD
+    counts: Mapping[Hashable, int],
+    sums: Sequence[Sum],
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    withheld: Collection[Hashable] = (),
 ) -> Suppressed:
+    """Decide which cells are hidden. Two rules, applied until both hold for every sum:
+
+    - a sum never has exactly one hidden cell (it would be the total minus the others);
+    - a sum that holds a hidden small count also holds a hidden count of at least the
+      threshold: otherwise the hidden cells add up to a known small number, and two
+      hidden cells of 1 adding up to 2 are both known.
+
+    The cell added is the smallest published part that settles the sum (the total when
+    no part can), so as little as possible is lost.
+    """
     check_threshold(threshold)
     for each in sums:
         for cell in (each.total, *each.parts):
@@ -69,22 +84,64 @@ def suppress(
     hidden: dict[Hashable, Hidden] = {
         cell: Hidden.SMALL for cell, value in counts.items() if 0 < value < threshold
     }
+    for cell in withheld:
+        hidden.setdefault(cell, Hidden.WITHHELD)
+
+    def large(cell: Hashable) -> bool:
+        return counts[cell] >= threshold
+
     changed = True
     while changed:
         changed = False
+        # A withheld count that is the only hidden cell of a sum is known from it: it
+        # guards nothing, and revealing it gives away no small count.
+        known = {
+            cell
+            for each in sums
+            for cell in (each.total, *each.parts)
+            if hidden.get(cell) is Hidden.WITHHELD
+            and all(c == cell or c not in hidden for c in (each.total, *each.parts))
+        }
         for each in sums:
             members = (each.total, *each.parts)
-            if sum(1 for cell in members if cell in hidden) != 1:
+            shut = [cell for cell in members if cell in hidden and cell not in known]
+            if not shut:
                 continue
-            candidates = [cell for cell in each.parts if cell not in hidden]
-            if not candidates:
-                candidates = [each.total]
-            # The smallest count (non-zero first, as hiding a zero protects less), then a
-            # stable order so the same table always gives the same cells.
-            choice = min(candidates, key=lambda c: (counts[c] == 0, counts[c], repr(c)))
-            hidden[choice] = Hidden.COMPLEMENT
-            changed = True
+            exposed = len(shut) == 1
+            unguarded = any(hidden[c] is Hidden.SMALL for c in shut) and not any(
+                large(c) for c in shut
+            )
+            if not (exposed or unguarded):
+                continue
+            choice = _complement(each, hidden, counts, threshold, need_large=not exposed)
+            if choice is not None:
+                hidden[choice] = Hidden.COMPLEMENT
+                changed = True
     return Suppressed(dict(counts), hidden, threshold)
+
+
+def _complement(
+    each: Sum,
+    hidden: Mapping[Hashable, Hidden],
+    counts: Mapping[Hashable, int],
+    threshold: int,
+    *,
+    need_large: bool,
+) -> Hashable | None:
+    """The cell to hide next in ``each``: a part of at least the threshold if there is one,
+    else the total if it is; failing that (only when one hidden cell must not stay alone)
+    the smallest other part, else the total."""
+    parts = [c for c in each.parts if c not in hidden]
+    large = [c for c in parts if counts[c] >= threshold]
+    if large:
+        return min(large, key=lambda c: (counts[c], repr(c)))
+    if each.total not in hidden and counts[each.total] >= threshold:
+        return each.total
+    if need_large:
+        return None  # nothing left here can guard it; the sums the total is part of will
+    if parts:
+        return min(parts, key=lambda c: (counts[c] == 0, counts[c], repr(c)))
+    return None if each.total in hidden else each.total
 
 
 def one_way(

@@ -49,7 +49,7 @@ class Table:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     cells: Mapping[tuple[str, str], str]
-    base: int | None = None
+    base: str | None = None  # published: the records the question applied to
     field: str | None = None
     column_field: str | None = None
 
@@ -91,9 +91,10 @@ class ReportRequest:
 
 @dataclass(frozen=True)
 class Method:
-    form_versions: tuple[tuple[str, int, int], ...]  # (form, version, calls)
-    deleted: int  # records of the period deleted before the report was made
-    excluded: int  # records of the period left out by the filters
+    # Published like the tables' cells (a number, <5 or x):
+    form_versions: tuple[tuple[str, int, str], ...]  # (form, version, calls)
+    deleted: str  # records of the period deleted before the report was made
+    excluded: str  # records of the period left out by the filters
     generated_at: datetime  # local time
     program_version: str
     training: bool

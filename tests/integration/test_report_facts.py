@@ -7,7 +7,6 @@ the records (a channel or counselor filter).
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
@@ -17,13 +16,12 @@ import pytest
 from counselor_app import records
 from counselor_app.exchange.demo import synthetic_calls
 from counselor_app.forms.catalogue import default_form
-from counselor_app.forms.expression import evaluate
-from counselor_app.forms.relevance import is_relevant
 from counselor_app.reports.counting import Scope
-from counselor_app.reports.facts import Facts, gather
+from counselor_app.reports.facts import gather
 from counselor_app.store.db import Connection, transaction
-from counselor_app.store.records import CallRecord, RecordStore, to_epoch
+from counselor_app.store.records import CallRecord, RecordStore
 from counselor_app.vault import Session
+from tests.report_support import facts_of
 
 FORM = default_form()
 END = datetime(2025, 12, 31, tzinfo=UTC)
@@ -45,63 +43,13 @@ def calls(admin_session: Session) -> list[CallRecord]:
     return [r for r in made if r not in gone]
 
 
-def expected_facts(calls: list[CallRecord], scope: Scope, deleted: int) -> Facts:
-    def within(record: CallRecord, start: datetime, end: datetime) -> bool:
-        return start <= record.started_at < end
-
-    assert scope.start is not None and scope.end is not None
-    period = [r for r in calls if within(r, scope.start, scope.end)]
-    chosen = [r for r in period if scope.channel in (None, r.answers.get("channel"))]
-    length = scope.end - scope.start
-    previous = [
-        r
-        for r in calls
-        if within(r, scope.start - length, scope.start)
-        and scope.channel in (None, r.answers.get("channel"))
-    ]
-    codes: Counter[tuple[str, str]] = Counter()
-    bases: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    durations: Counter[int] = Counter()
-    hours: Counter[int] = Counter()
-    for record in chosen:
-        for field in FORM.fields():
-            if field.type == "text":
-                continue
-            if is_relevant(FORM, field, record.answers):
-                bases[field.code] += 1
-            value = record.answers.get(field.code)
-            for code in value if isinstance(value, list) else [] if value is None else [value]:
-                codes[(field.code, str(code))] += 1
-        relation = record.answers.get("author_relation")
-        kinds = record.answers.get("violence_types")
-        if isinstance(kinds, list) and relation is not None:
-            pairs.update((kind, str(relation)) for kind in kinds)
-        if evaluate(FORM.definitions["substantive"], record.answers):
-            durations[record.duration_s] += 1
-        local = record.started_at.astimezone().replace(minute=0, second=0, microsecond=0)
-        hours[to_epoch(local)] += 1
-    return Facts(
-        calls=len(chosen),
-        previous_calls=len(previous),
-        codes=dict(codes),
-        bases={f.code: bases[f.code] for f in FORM.fields() if f.type != "text"},
-        hours=dict(hours),
-        durations=dict(durations),
-        pairs=dict(pairs),
-        forms={("vff", 1): len(chosen)} if chosen else {},
-        in_period=len(period),
-        deleted=deleted,
-    )
-
-
 @pytest.mark.parametrize("channel", [None, "phone", "chat"])
 def test_facts_match_the_records(
     admin_session: Session, calls: list[CallRecord], channel: str | None
 ) -> None:
     scope = Scope(START, END, channel=channel)
     found = gather(admin_session.conn, FORM, scope)
-    expected = expected_facts(calls, scope, deleted=9)
+    expected = facts_of(calls, scope, deleted=9)
     assert found == expected
     assert found.calls > 20 and found.pairs and found.durations
 

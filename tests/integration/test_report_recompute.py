@@ -365,14 +365,26 @@ def compare(published: Mapping[Key, str], expected: Expected, threshold: int) ->
             elif 1 <= cell.count < threshold and got != small:
                 problems.append(f"{where} (a small count must read {small!r})")
         elif cell.of is not None:
-            if is_hidden(published.get(cell.of, "")) != is_hidden(got):
-                problems.append(f"{where} (hidden unlike its count {published.get(cell.of)!r})")
-            elif not is_hidden(got) and got != cell.text:
+            count_hidden = is_hidden(published.get(cell.of, ""))
+            # A share of a hidden total would give the total away: hidden too.
+            base_hidden = is_hidden(published.get((key[0], "total", "count"), ""))
+            if count_hidden and not is_hidden(got):
+                problems.append(f"{where} (shown beside its hidden count)")
+            elif not count_hidden and base_hidden and got != "x":
+                problems.append(f"{where} (a share of a hidden total)")
+            elif not count_hidden and not base_hidden and got != cell.text:
                 problems.append(where)
         elif cell.based_on is not None:
+            parts_hidden = key[1] == "first_contact_percent" and any(
+                is_hidden(published.get(("first_contact", code, "count"), ""))
+                for code in ("yes", "no")
+            )
             if 0 < cell.based_on < threshold:
                 if got != small:
                     problems.append(f"{where} (rests on {cell.based_on} records)")
+            elif parts_hidden:
+                if got != "x":
+                    problems.append(f"{where} (a share of a hidden count)")
             elif got != cell.text:
                 problems.append(where)
         elif key[1] == "change_percent":
@@ -391,6 +403,12 @@ def compare(published: Mapping[Key, str], expected: Expected, threshold: int) ->
         hidden = [key for key in keys if is_hidden(published.get(key, ""))]
         if len(hidden) == 1:
             problems.append(f"{hidden[0]}: the only hidden cell of the sum {keys}")
+        true = {key: expected.cells[key].count for key in keys if key in expected.cells}
+        small = [k for k in hidden if 1 <= (true.get(k) or 0) < threshold]
+        guard = [k for k in hidden if (true.get(k) or 0) >= threshold]
+        if small and not guard and any((n or 0) >= threshold for n in true.values()):
+            # The hidden cells would add up to a known small number.
+            problems.append(f"{small[0]}: no larger hidden count beside it in {keys}")
     return problems
 
 

@@ -6,11 +6,14 @@ from datetime import date, datetime
 
 import pytest
 
+from counselor_app.exchange.demo import synthetic_calls
 from counselor_app.forms.catalogue import default_form
+from counselor_app.periods import period_bounds
 from counselor_app.reports import wording
 from counselor_app.reports.build import assemble
-from counselor_app.reports.facts import Facts
+from counselor_app.reports.counting import Scope
 from counselor_app.reports.model import Method, ReportRequest
+from tests.report_support import facts_of
 
 FORM = default_form()
 
@@ -20,31 +23,21 @@ def test_every_text_has_both_languages() -> None:
         assert french.strip() and english.strip(), key
 
 
-def sample_facts() -> Facts:
-    codes = {(f.code, code): 10 for f in FORM.fields() if f.type != "text" for code in f.codes}
-    codes[("children_minor_count", "2")] = 10
-    return Facts(
-        calls=100,
-        previous_calls=90,
-        codes=codes,
-        bases={f.code: 100 for f in FORM.fields() if f.type != "text"},
-        hours={int(datetime(2026, 3, 2, 9).astimezone().timestamp()): 100},
-        durations={300: 50},
-        pairs={("physical", "spouse"): 10},
-        forms={("vff", 1): 100},
-        in_period=100,
-        deleted=0,
-    )
+CALLS = list(
+    synthetic_calls(FORM, 600, seed=2, counselors=["c"], end=datetime(2026, 3, 31).astimezone())
+)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_title_and_label_is_worded(language: str) -> None:
-    method = Method((), 0, 0, datetime(2026, 4, 1).astimezone(), "1.0", False)
+    method = Method((), "", "", datetime(2026, 4, 1).astimezone(), "1.0", False)
     for start, end in (
         (date(2026, 1, 1), date(2026, 3, 31)),
         (date(2026, 3, 1), date(2026, 3, 31)),
     ):
-        report = assemble(sample_facts(), FORM, ReportRequest(start, end), method)
+        low, high = period_bounds(start, end)
+        made = facts_of(CALLS, Scope(low, high))
+        report = assemble(made, FORM, ReportRequest(start, end), method)
         titles = set()
         for table in report.tables:
             title = wording.table_title(table, FORM, language)

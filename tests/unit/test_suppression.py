@@ -18,14 +18,45 @@ from counselor_app.privacy.suppression import (
 )
 
 
+def small_range(result: Suppressed, each: Sum, cell: Hashable) -> tuple[float, float]:
+    """The values a hidden small ``cell`` can take, seen from the published cells of one sum.
+
+    Each hidden small count lies in 1..threshold - 1, any other hidden count in 0..inf;
+    the sum fixes ``total - parts`` over the hidden members to what the published ones give.
+    """
+    signs = {each.total: -1, **{p: 1 for p in each.parts}}
+    known = sum(-sign * result.counts[c] for c, sign in signs.items() if not result.is_hidden(c))
+    # sum over hidden c of sign(c) * x(c) == known
+    low: float = 0
+    high: float = 0
+    for other, sign in signs.items():
+        if other == cell or not result.is_hidden(other):
+            continue
+        small = result.hidden[other] is Hidden.SMALL
+        lo, hi = (1.0, float(result.threshold - 1)) if small else (0.0, float("inf"))
+        low += sign * (lo if sign > 0 else hi)
+        high += sign * (hi if sign > 0 else lo)
+    sign = signs[cell]
+    ends = sorted(((known - low) * sign, (known - high) * sign))
+    return max(1.0, ends[0]), min(float(result.threshold - 1), ends[1])
+
+
 def assert_safe(result: Suppressed, sums: list[Sum]) -> None:
     for cell, value in result.counts.items():
         if not result.is_hidden(cell):
             assert not 0 < value < result.threshold, (cell, value)
     for each in sums:
         members: tuple[Hashable, ...] = (each.total, *each.parts)
-        hidden = sum(1 for cell in members if result.is_hidden(cell))
-        assert hidden != 1, (each, result.hidden)
+        hidden = [cell for cell in members if result.is_hidden(cell)]
+        assert len(hidden) != 1, (each, result.hidden)
+        if not any(result.counts[c] >= result.threshold for c in members):
+            continue  # nothing here can guard a small count: only a larger table can
+        if result.counts[each.total] != sum(result.counts[p] for p in each.parts):
+            continue  # made-up sums that do not add up say nothing about the cells
+        for cell in hidden:
+            if result.hidden[cell] is Hidden.SMALL:
+                low, high = small_range(result, each, cell)
+                assert high > low, (each, cell, result.hidden, result.counts)
 
 
 def sums_of(result: Suppressed, rows: list[str], columns: list[str]) -> list[Sum]:
@@ -42,9 +73,9 @@ def test_a_small_cell_and_its_complement() -> None:
 
 
 def test_the_threshold_is_shown_and_never_below_three() -> None:
-    result = one_way({"a": 40, "b": 6, "c": 9}, 55, threshold=10)
+    result = one_way({"a": 40, "b": 6, "c": 9, "d": 12}, 67, threshold=10)
     assert result.shown("b") == "<10" and result.shown("c") == "<10"
-    assert result.shown("a") == "40"
+    assert result.shown("a") == "40" and result.shown("d") == "x"
     with pytest.raises(ValueError, match="below 3"):
         one_way({"a": 1}, 1, threshold=2)
 
@@ -159,3 +190,22 @@ def test_a_multiple_choice_dimension_does_not_add_up() -> None:
             column_totals={"spouse": 40, "ex": 10},
             grand_total=50,
         )
+
+
+def test_two_small_cells_are_guarded_by_a_larger_one() -> None:
+    # Without a third hidden cell, 22 - 20 = 2 would make both small days exactly 1.
+    result = one_way({"mon": 1, "tue": 1, "wed": 20, "thu": 9}, 31)
+    assert result.shown("mon") == "<5" and result.shown("tue") == "<5"
+    assert result.shown("thu") == "x" and result.shown("wed") == "20"
+
+
+def test_withheld_cells_are_never_published_but_guard_the_others() -> None:
+    # A region and its two départements, one of them withheld (outside the top 15).
+    counts: dict[Hashable, int] = {"corse": 33, "2A": 30, "2B": 3}
+    result = suppress(counts, [Sum("corse", ("2A", "2B"))], 5, withheld=["2B"])
+    assert result.hidden["2B"] is Hidden.SMALL
+    assert result.is_hidden("2A")  # else 33 - 30 gives 2B away
+    # A withheld count that is not small may be worked out: nothing more is hidden for it.
+    big: dict[Hashable, int] = {"r": 70, "a": 30, "b": 40}
+    kept = suppress(big, [Sum("r", ("a", "b"))], 5, withheld=["b"])
+    assert kept.hidden == {"b": Hidden.WITHHELD}
