@@ -404,11 +404,11 @@ def compare(published: Mapping[Key, str], expected: Expected, threshold: int) ->
         if len(hidden) == 1:
             problems.append(f"{hidden[0]}: the only hidden cell of the sum {keys}")
         true = {key: expected.cells[key].count for key in keys if key in expected.cells}
-        small = [k for k in hidden if 1 <= (true.get(k) or 0) < threshold]
+        lows = [k for k in hidden if 1 <= (true.get(k) or 0) < threshold]
         guard = [k for k in hidden if (true.get(k) or 0) >= threshold]
-        if small and not guard and any((n or 0) >= threshold for n in true.values()):
+        if lows and not guard and any((n or 0) >= threshold for n in true.values()):
             # The hidden cells would add up to a known small number.
-            problems.append(f"{small[0]}: no larger hidden count beside it in {keys}")
+            problems.append(f"{lows[0]}: no larger hidden count beside it in {keys}")
     return problems
 
 
