@@ -26,11 +26,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 
 from counselor_app.forms.definition import FormDefinition
-from counselor_app.forms.expression import All, Compare, In, Node, evaluate, fields_of
+from counselor_app.forms.expression import Compare, In, Node, evaluate, fields_of
 from counselor_app.reports.conditions import COLUMN_FIELDS, to_sql
 from counselor_app.reports.counting import Scope, count_records, relevance_of
-from counselor_app.reports.hours import hour_starts as hour_starts  # also here, as before
-from counselor_app.reports.pairs import CROSS as CROSS  # also here, as before
+from counselor_app.reports.hours import hour_starts
+from counselor_app.reports.keys import conjuncts
 from counselor_app.reports.pairs import array, count_pairs
 from counselor_app.reports.snapshot import Stamp, snapshot
 from counselor_app.store.db import Connection
@@ -69,14 +69,6 @@ def _bounds(scope: Scope) -> tuple[int, int]:
 
 def _filtered(scope: Scope) -> bool:
     return scope.channel is not None or scope.counselor_id is not None
-
-
-def conjuncts(node: Node | None) -> frozenset[Node]:
-    if node is None:
-        return frozenset()
-    if isinstance(node, All):
-        return frozenset().union(*(conjuncts(part) for part in node.operands))
-    return frozenset({node})
 
 
 Groups = dict[tuple[str, str | None], int]  # (call kind, reason) -> calls

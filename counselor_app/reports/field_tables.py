@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 
 from counselor_app.forms.definition import Field, FormDefinition
-from counselor_app.reports.facts import CROSS, Facts
+from counselor_app.reports.facts import Facts
 from counselor_app.reports.geography import departements, regions
 from counselor_app.reports.keys import OTHER_DEPARTMENTS_KEY, code_key, field_base, missing_key
 from counselor_app.reports.ledger import Cell, Ledger, TableDraft, count, share
 from counselor_app.reports.model import NOT_ANSWERED, OTHER_DEPARTMENTS, TOTAL
+from counselor_app.reports.pairs import CROSS
 
 TOP_DEPARTMENTS = 15
 OUTSIDE = ("abroad", "unknown")  # answers to the département question that are not one

@@ -14,7 +14,7 @@ from counselor_app.forms.expression import Answer
 from counselor_app.periods import period_bounds
 from counselor_app.reports.build import assemble
 from counselor_app.reports.counting import Scope
-from counselor_app.reports.facts import hour_starts
+from counselor_app.reports.hours import hour_starts
 from counselor_app.reports.model import Method, Report, ReportRequest
 from counselor_app.store.records import CallRecord
 from tests.report_support import a_call, facts_of
