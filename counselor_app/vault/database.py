@@ -37,6 +37,11 @@ def _key_pragma(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
 
+def key_literal(key: bytes) -> str:
+    """The key as SQLCipher's raw-key literal, for ``PRAGMA key`` and ``ATTACH … KEY``."""
+    return _key_pragma(key)
+
+
 def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     """Open (or, with ``create``, make) the encrypted database and prove the key.
 
