@@ -28,10 +28,18 @@ class Settings:
     small_count_threshold: int = 5
     organisation_name: str = ""
     organisation_logo: Path | None = None
+    backup_dir: Path | None = None  # None: beside the vault's folder (see backup_folder)
+    backup_keep: int = 7
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir is not None else default_data_dir()
+
+    def backup_folder(self, data_dir: Path) -> Path:
+        """Where automatic backups go: the setting, else ``<vault folder>-backups`` beside it."""
+        if self.backup_dir is not None:
+            return self.backup_dir
+        return data_dir.with_name(f"{data_dir.name}-backups")
 
 
 def default_data_dir() -> Path:
@@ -90,6 +98,13 @@ def _parse_logo(text: str) -> Path:
     return path
 
 
+def _parse_keep(text: str) -> int:
+    value = int(text.strip())
+    if not 1 <= value <= 365:
+        raise ValueError("expected a number from 1 to 365")
+    return value
+
+
 # key -> (parser, may the user file set it?)
 _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "data_dir": (_parse_dir, True),
@@ -98,6 +113,8 @@ _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "small_count_threshold": (_parse_threshold, False),
     "organisation_name": (_parse_name, False),
     "organisation_logo": (_parse_logo, False),
+    "backup_dir": (_parse_dir, False),
+    "backup_keep": (_parse_keep, False),
 }
 
 

@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from counselor_app import __version__, audit
@@ -83,6 +83,10 @@ def _check_copy(path: Path, key: bytes, vault_id: str) -> None:
 def make_backup(session: Session, target: Path, *, now: datetime | None = None) -> Manifest:
     """Write a backup of the vault to ``target`` (replacing a file there), whole or not."""
     session.require(Permission.MANAGE_USERS)
+    return _write_backup(session, target, now, "backup")
+
+
+def _write_backup(session: Session, target: Path, now: datetime | None, action: str) -> Manifest:
     target = target.resolve()
     if not target.parent.is_dir():
         raise BackupFailed(f"The folder {target.parent} does not exist.")
@@ -112,12 +116,48 @@ def make_backup(session: Session, target: Path, *, now: datetime | None = None) 
                 handle.flush()
                 os.fsync(handle.fileno())
             with transaction(session.conn):
-                audit.record(session.conn, session.user.id, "backup", detail=manifest.created_at)
+                audit.record(session.conn, session.user.id, action, detail=manifest.created_at)
             os.replace(name, target)
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
     return manifest
+
+
+AUTOMATIC_PREFIX = "vault-"
+AUTOMATIC_SUFFIX = ".backup"
+AUTOMATIC_EVERY = timedelta(days=1)
+
+
+def automatic_backups(folder: Path) -> list[Path]:
+    """The automatic backups in ``folder``, oldest first (their names sort by time)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name.startswith(AUTOMATIC_PREFIX) and p.name.endswith(AUTOMATIC_SUFFIX)
+    )
+
+
+def automatic_backup(
+    session: Session, folder: Path, keep: int, *, now: datetime | None = None
+) -> Path | None:
+    """At the end of a session: a backup into ``folder`` unless one was made in the last
+    day, then only the newest ``keep`` automatic backups are kept (files of other names
+    are never touched). Returns the new file, or None when none was due."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = automatic_backups(folder)
+    if existing:
+        newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
+        if moment - newest < AUTOMATIC_EVERY:
+            return None
+    target = folder / f"{AUTOMATIC_PREFIX}{moment.strftime('%Y%m%d-%H%M%S')}{AUTOMATIC_SUFFIX}"
+    _write_backup(session, target, moment, "backup_automatic")
+    for old in automatic_backups(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
 
 
 def read_manifest(source: Path) -> Manifest:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from counselor_app.vault import Session, open_vault
 from counselor_app.vault.backup import (
     BackupFailed,
     BackupUnreadable,
+    automatic_backup,
+    automatic_backups,
     make_backup,
     read_manifest,
     restore_backup,
@@ -147,3 +150,25 @@ def test_a_folder_of_other_files_is_not_overwritten(
 def test_a_missing_folder_is_a_clear_message(admin_session: Session, tmp_path: Path) -> None:
     with pytest.raises(BackupFailed, match="does not exist"):
         make_backup(admin_session, tmp_path / "nowhere" / "b.backup")
+
+
+def test_automatic_backups_at_most_daily_keeping_the_newest(
+    admin_session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "auto"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a backup", encoding="utf-8")
+    made = []
+    for day in range(1, 6):
+        moment = datetime(2026, 5, day, 18, tzinfo=UTC)
+        first = automatic_backup(admin_session, folder, keep=3, now=moment)
+        assert first is not None
+        os.utime(first, (moment.timestamp(), moment.timestamp()))
+        again = automatic_backup(admin_session, folder, keep=3, now=moment + timedelta(hours=2))
+        assert again is None  # one a day at most
+        made.append(first.name)
+    assert [p.name for p in automatic_backups(folder)] == made[-3:]
+    assert (folder / "notes.txt").exists()
+    assert read_manifest(folder / made[-1]).vault_id == admin_session.vault_id
+    kinds = [e.action for e in audit.entries(admin_session.conn)]
+    assert kinds.count("backup_automatic") == 5

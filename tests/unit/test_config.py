@@ -87,3 +87,18 @@ def test_the_organisation_name_and_logo_come_from_the_site_file(tmp_path: Path) 
     settings = load_settings(bad, tmp_path / "none.ini")
     assert settings.organisation_logo is None
     assert "PNG or JPEG" in settings.warnings[0]
+
+
+def test_automatic_backups_go_beside_the_vault_unless_the_site_says(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "a.ini", tmp_path / "b.ini")
+    assert settings.backup_keep == 7
+    assert settings.backup_folder(Path("/srv/helpline")) == Path("/srv/helpline-backups")
+    site = write(
+        tmp_path / "site.ini", "[counselor-app]\nbackup_dir = /mnt/nas/vault\nbackup_keep = 30\n"
+    )
+    user = write(tmp_path / "user.ini", "[counselor-app]\nbackup_keep = 1\n")
+    settings = load_settings(site, user)
+    assert settings.backup_folder(Path("/srv/helpline")) == Path("/mnt/nas/vault")
+    assert settings.backup_keep == 30
+    bad = write(tmp_path / "bad.ini", "[counselor-app]\nbackup_keep = 0\n")
+    assert load_settings(bad, tmp_path / "none.ini").backup_keep == 7
