@@ -21,6 +21,7 @@ class Permission(Enum):
     LOG_CALLS = "log calls"
     ALL_RECORDS = "see and change every counselor's records"
     DELETE_RECORDS = "delete records"
+    VIEW_AUDIT = "view and export the audit trail"
 
 
 _EVERYONE = frozenset({Permission.VERIFY_VAULT, Permission.LOG_CALLS})
@@ -28,7 +29,7 @@ _SUPERVISION = frozenset({Permission.ALL_RECORDS, Permission.DELETE_RECORDS})
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.COUNSELOR: _EVERYONE,
     Role.SUPERVISOR: _EVERYONE | _SUPERVISION,
-    Role.ADMIN: _EVERYONE | _SUPERVISION | {Permission.MANAGE_USERS},
+    Role.ADMIN: _EVERYONE | _SUPERVISION | {Permission.MANAGE_USERS, Permission.VIEW_AUDIT},
 }
 
 

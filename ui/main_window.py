@@ -21,6 +21,7 @@ from counselor_app.exchange.training import is_training
 from counselor_app.roles import Permission, allows
 from counselor_app.vault import Session
 from ui import confirm, i18n
+from ui.audit.actions import AuditAction
 from ui.call_list.view import CallListView
 from ui.intake.area import IntakeArea
 from ui.password_dialog import ChangePasswordDialog
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         # Reports (Ctrl+R): statistics of a period, made in a thread of their own too.
         self.reports = ReportsAction(session, language, self)
         self.file_menu.insertAction(self.file_menu.actions()[0], self.reports.action)
+        # The audit trail (Ctrl+T), for admins.
+        self.audit = AuditAction(session, language, self)
+        self.admin_menu.addAction(self.audit.action)
         if is_training(session.conn):
             self.setWindowTitle(self.tr("{title} — training vault").format(title=TITLE))
         self.toolbar = self._call_keys()
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
         self.users_action.setEnabled(is_admin)
         self.transfer.set_role(user.role)
         self.reports.set_role(user.role)
+        self.audit.set_role(user.role)
 
     def show_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self._session, self)

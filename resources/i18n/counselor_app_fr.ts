@@ -58,6 +58,351 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <location filename="../../ui/audit/actions.py" line="24"/>
+        <source>Audit &amp;trail…</source>
+        <translation>&amp;Journal d’audit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/actions.py" line="27"/>
+        <source>View, filter and export the audit trail</source>
+        <translation>Consulter, filtrer et exporter le journal d’audit</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="69"/>
+        <source>Audit trail</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="98"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="99"/>
+        <source>Write the entries found to a CSV file</source>
+        <translation>Écrire les entrées trouvées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="101"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="127"/>
+        <source>Audit trail entries</source>
+        <translation>Entrées du journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="128"/>
+        <source>Newest first; read-only.</source>
+        <translation>Les plus récentes d’abord&#xa0;; lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="138"/>
+        <source>Column titles</source>
+        <translation>Titres des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="174"/>
+        <source>Entries found: {count}</source>
+        <translation>Entrées trouvées&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="184"/>
+        <source>Checking the chain of entries…</source>
+        <translation>Vérification de la chaîne des entrées…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="200"/>
+        <source>Chain of entries: altered</source>
+        <translation>Chaîne des entrées&#xa0;: modifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="203"/>
+        <source>The audit trail has been altered from entry {number} on: that entry or a later one was changed, removed or added outside the program. Keep the vault as it is and compare it with a backup.</source>
+        <translation>Le journal d’audit a été modifié à partir de l’entrée {number}&#xa0;: cette entrée ou une suivante a été changée, supprimée ou ajoutée hors du programme. Conservez le coffre-fort tel quel et comparez-le avec une sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="209"/>
+        <source>Chain of entries: intact</source>
+        <translation>Chaîne des entrées&#xa0;: intacte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="214"/>
+        <source>Chain of entries: not checked</source>
+        <translation>Chaîne des entrées&#xa0;: non vérifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="217"/>
+        <source>The chain of entries could not be checked: {reason}</source>
+        <translation>La chaîne des entrées n’a pas pu être vérifiée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="237"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="238"/>
+        <source>Export the audit trail</source>
+        <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="249"/>
+        <source>No file was written.</source>
+        <translation>Aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/dialog.py" line="253"/>
+        <source>{count} entries were written to {path}.</source>
+        <translation>{count} entrées ont été écrites dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="41"/>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="42"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="43"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="44"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="45"/>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="51"/>
+        <source>All users</source>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="55"/>
+        <source>{name} (removed)</source>
+        <translation>{name} (compte supprimé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="60"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="61"/>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="62"/>
+        <source>&amp;To:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="63"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Compte&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="64"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/filters.py" line="104"/>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../ui/audit/model.py" line="163"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="164"/>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="165"/>
+        <source>User</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="166"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="167"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="168"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="169"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/model.py" line="185"/>
+        <source>Empty</source>
+        <translation>Vide</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWording</name>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="24"/>
+        <source>Logged in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="25"/>
+        <source>Login failed</source>
+        <translation>Échec de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="26"/>
+        <source>Locked</source>
+        <translation>Verrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="27"/>
+        <source>Unlocked</source>
+        <translation>Déverrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="28"/>
+        <source>Record created</source>
+        <translation>Fiche créée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="29"/>
+        <source>Record edited</source>
+        <translation>Fiche modifiée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="30"/>
+        <source>Record deleted</source>
+        <translation>Fiche supprimée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="31"/>
+        <source>Records imported</source>
+        <translation>Fiches importées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="32"/>
+        <source>Records exported</source>
+        <translation>Fiches exportées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="33"/>
+        <source>Records purged</source>
+        <translation>Fiches purgées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="34"/>
+        <source>Report made</source>
+        <translation>Rapport établi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="35"/>
+        <source>Report saved</source>
+        <translation>Rapport enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="36"/>
+        <source>Account added</source>
+        <translation>Compte ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="37"/>
+        <source>Account removed</source>
+        <translation>Compte supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="38"/>
+        <source>Role changed</source>
+        <translation>Rôle modifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="39"/>
+        <source>Password reset</source>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="40"/>
+        <source>Password changed</source>
+        <translation>Mot de passe changé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="41"/>
+        <source>Backup made</source>
+        <translation>Sauvegarde effectuée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="42"/>
+        <source>Vault restored</source>
+        <translation>Coffre-fort restauré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="43"/>
+        <source>Audit trail exported</source>
+        <translation>Journal d’audit exporté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="55"/>
+        <source>Succeeded</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="56"/>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="57"/>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="75"/>
+        <source>{date} at {time}</source>
+        <translation>{date} à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="84"/>
+        <source>Your role ({role}) does not allow you to view the audit trail.</source>
+        <translation>Votre rôle ({role}) ne vous permet pas de consulter le journal d’audit.</translation>
+    </message>
+</context>
+<context>
     <name>CallDisplay</name>
     <message>
         <location filename="../../ui/call_list/display.py" line="40"/>
@@ -333,177 +678,182 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="44"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="47"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="49"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="62"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="64"/>
+        <location filename="../../ui/errors.py" line="65"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="68"/>
+        <location filename="../../ui/errors.py" line="69"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="73"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="74"/>
+        <location filename="../../ui/errors.py" line="75"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="78"/>
+        <location filename="../../ui/errors.py" line="79"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="80"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
+        <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="123"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="133"/>
+        <location filename="../../ui/errors.py" line="139"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="137"/>
+        <location filename="../../ui/errors.py" line="143"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="141"/>
+        <location filename="../../ui/errors.py" line="147"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="145"/>
+        <location filename="../../ui/errors.py" line="151"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="149"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="161"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="161"/>
+        <location filename="../../ui/errors.py" line="167"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="165"/>
+        <location filename="../../ui/errors.py" line="171"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="171"/>
+        <location filename="../../ui/errors.py" line="177"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="176"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="186"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
@@ -635,37 +985,37 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="25"/>
+        <location filename="../../ui/first_run.py" line="26"/>
         <source>Create the vault</source>
         <translation>Créer le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="28"/>
+        <location filename="../../ui/first_run.py" line="29"/>
         <source>No vault was found in {folder}. Create it now with the first admin account. Keep the password safe: without it, or another admin&apos;s, the records cannot be opened.</source>
         <translation>Aucun coffre-fort n’a été trouvé dans {folder}. Créez-le maintenant avec le premier compte administrateur. Conservez bien le mot de passe&#xa0;: sans lui, ou sans celui d’un autre compte administrateur, les fiches d’appel ne peuvent pas être ouvertes.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="39"/>
+        <location filename="../../ui/first_run.py" line="40"/>
         <source>User &amp;name:</source>
         <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="40"/>
+        <location filename="../../ui/first_run.py" line="41"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="41"/>
+        <location filename="../../ui/first_run.py" line="42"/>
         <source>Con&amp;firm password:</source>
         <translation>&amp;Confirmer le mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43"/>
+        <location filename="../../ui/first_run.py" line="44"/>
         <source>&amp;Create vault</source>
         <translation>Cré&amp;er le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="43"/>
+        <location filename="../../ui/first_run.py" line="44"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -913,37 +1263,37 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="24"/>
+        <location filename="../../ui/login.py" line="37"/>
         <source>Unlock counselor-app</source>
         <translation>Déverrouiller counselor-app</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="25"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>Enter your user name and password to open the call log.</source>
         <translation>Saisissez votre nom d’utilisateur et votre mot de passe pour ouvrir le journal des appels.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="32"/>
+        <location filename="../../ui/login.py" line="45"/>
         <source>User &amp;name:</source>
         <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="33"/>
+        <location filename="../../ui/login.py" line="46"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34"/>
+        <location filename="../../ui/login.py" line="47"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34"/>
+        <location filename="../../ui/login.py" line="47"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="52"/>
         <source>Enter your user name.</source>
         <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
@@ -951,120 +1301,120 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>&amp;Change password…</source>
         <translation>&amp;Changer le mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>A&amp;dmin</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>{title} — training vault</source>
         <translation>{title} — coffre-fort d’entraînement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Lock: {shortcut}</source>
         <translation>Verrouiller&#xa0;: {shortcut}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Silent</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Hung up</source>
         <translation>Raccroché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Wrong no.</source>
         <translation>Erreur n°</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Abusive</source>
         <translation>Malveillant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Log a call: {kind}</source>
         <translation>Consigner un appel&#xa0;: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Logged in as {name}, role {role}</source>
         <translation>Session de {name}, rôle {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Welcome, {name}.
 Press Ctrl+N for a new call.</source>
         <translation>Bienvenue, {name}.
 Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>A call is still open. It will be kept as a draft and offered back at your next login. Quit now?</source>
         <translation>Un appel est encore ouvert. Il sera gardé comme brouillon et vous sera proposé à votre prochaine connexion. Quitter maintenant&#xa0;?</translation>
     </message>
@@ -1300,32 +1650,32 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
 <context>
     <name>ReportSaving</name>
     <message>
-        <location filename="../../ui/reports/saving.py" line="27"/>
+        <location filename="../../ui/reports/saving.py" line="28"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/saving.py" line="41"/>
+        <location filename="../../ui/reports/saving.py" line="42"/>
         <source>Replace the file</source>
         <translation>Remplacer le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/saving.py" line="42"/>
+        <location filename="../../ui/reports/saving.py" line="43"/>
         <source>{path} already exists. Replace it?</source>
         <translation>{path} existe déjà. Le remplacer&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/saving.py" line="45"/>
+        <location filename="../../ui/reports/saving.py" line="46"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/saving.py" line="51"/>
+        <location filename="../../ui/reports/saving.py" line="52"/>
         <source>{path} is a folder. Choose a file name.</source>
         <translation>{path} est un dossier. Choisissez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/saving.py" line="57"/>
+        <location filename="../../ui/reports/saving.py" line="58"/>
         <source>The folder {folder} does not exist. Choose another folder.</source>
         <translation>Le dossier {folder} n’existe pas. Choisissez un autre dossier.</translation>
     </message>

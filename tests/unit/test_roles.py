@@ -18,3 +18,7 @@ def test_parse_role() -> None:
     assert parse_role(" Supervisor ") is Role.SUPERVISOR
     with pytest.raises(InvalidInput):
         parse_role("boss")
+
+
+def test_only_admins_view_the_audit_trail() -> None:
+    assert [r for r in Role if allows(r, Permission.VIEW_AUDIT)] == [Role.ADMIN]

@@ -17,14 +17,15 @@ def default_folder() -> Path:
     return Path(documents) if documents else Path.home()
 
 
-def ask_path(parent: QWidget, suggested: Path, kinds: str) -> Path | None:
+def ask_path(parent: QWidget, suggested: Path, kinds: str, title: str | None = None) -> Path | None:
     """The file to write, chosen from ``suggested``; None when the person chose none.
 
-    The file dialog asks before replacing a file; a Refusal for a folder, or a missing one.
+    The file dialog (titled ``title``, else "Save the report") asks before replacing a
+    file; a Refusal for a folder, or a missing one.
     """
     chosen, _kind = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate("ReportSaving", "Save the report"),
+        title or QCoreApplication.translate("ReportSaving", "Save the report"),
         str(suggested),
         kinds,
         options=QFileDialog.Option.DontUseNativeDialog,
