@@ -58,6 +58,23 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="32"/>
+        <source>Counselor app</source>
+        <translation>Application d’écoute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="33"/>
+        <source>This vault is already open in another window of the program on this computer.
+
+Use that window, or close it before starting the program again.</source>
+        <translation>Ce coffre-fort est déjà ouvert dans une autre fenêtre du programme sur cet ordinateur.
+
+Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <location filename="../../ui/audit/actions.py" line="24"/>

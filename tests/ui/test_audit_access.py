@@ -41,8 +41,9 @@ def _stops(keyboard: Keyboard, first: QWidget) -> list[str]:
 
 
 def test_opened_used_and_closed_by_keyboard_alone(
-    qtbot: QtBot, controller: AppController, login: Login, keyboard: Keyboard
+    qtbot: QtBot, controller: AppController, login: Login, keyboard: Keyboard, admin: Session
 ) -> None:
+    make_trail(admin)  # entries to export: the Export button is in the round
     window = login(ADMIN, ADMIN_PASSWORD)
     keyboard.press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AuditDialog))
