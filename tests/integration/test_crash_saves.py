@@ -33,9 +33,8 @@ def kill_while_saving(vault: Path, after: float) -> list[str]:
     saver.stdin.close()
     assert saver.stdout.readline().strip() == "open"
     acknowledged: list[str] = []
-    reader = threading.Thread(
-        target=lambda: acknowledged.extend(line.strip() for line in saver.stdout)
-    )  # type: ignore[union-attr]
+    out = saver.stdout
+    reader = threading.Thread(target=lambda: acknowledged.extend(line.strip() for line in out))
     reader.start()
     time.sleep(after)
     saver.send_signal(signal.SIGKILL)
