@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counselor_app.config import APP_NAME, Settings
+from counselor_app.vault.instance import InstanceLock, VaultInUse
 from ui import i18n, look
 from ui.controller import AppController
 
@@ -21,6 +23,21 @@ def run(data_dir: Path, settings: Settings) -> int:
     app.setQuitOnLastWindowClosed(False)
     look.apply(app)
     translators = i18n.install(app, i18n.choose_language(settings.language))
+    lock = InstanceLock(data_dir)
+    try:
+        lock.acquire()
+    except VaultInUse:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Counselor app"),
+            QCoreApplication.translate(
+                "App",
+                "This vault is already open in another window of the program on this "
+                "computer.\n\nUse that window, or close it before starting the program again.",
+            ),
+        )
+        i18n.uninstall(app, translators)
+        return 1
     controller = AppController(data_dir, settings)
     controller.finished.connect(app.exit)
     controller.start()
@@ -30,3 +47,4 @@ def run(data_dir: Path, settings: Settings) -> int:
         controller.quit()
         i18n.uninstall(app, translators)
         controller.deleteLater()
+        lock.release()

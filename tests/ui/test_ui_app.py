@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counselor_app.config import Settings
+from counselor_app.vault.instance import InstanceLock
 from tests.ui.driving import ADMIN, ADMIN_PASSWORD
 from ui import i18n
 from ui.app import run
@@ -135,3 +136,15 @@ def test_the_command_without_arguments_opens_the_window(
     steps = script((LoginDialog, _log_in), (MainWindow, _quit))
     assert main(["--data-dir", str(vault_dir)]) == 0
     assert steps.seen == ["Unlock counselor-app", "counselor-app"]
+
+
+def test_a_second_copy_on_the_same_vault_says_so_and_stops(
+    app: QApplication, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    vault = tmp_path / "vault"
+    with InstanceLock(vault):
+        assert run(vault, settings) == 1
+    assert shown and "already open in another window" in shown[0]
+    assert not vault.exists()  # nothing was opened or made
