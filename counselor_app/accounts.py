@@ -4,6 +4,12 @@ Every operation takes an open Session and checks its role first. The users table
 (in the encrypted database) is the authority on who exists, with which role and
 through which key slot; the key-slot file only holds each user's way in, and is
 rewritten from that table (see ``vault.keying``).
+
+Each change is recorded in the audit trail in the transaction that changes the
+users table (``user_added``, ``user_removed``, ``role_changed``,
+``password_reset``, ``password_changed``), with the id of the user concerned in
+the entry's detail. A rekey that follows changes the key, not the rows: the
+audit chain goes on as it was.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
+from counselor_app import audit
 from counselor_app.errors import LastAdmin, SelfRemoval, UnknownUser, UserExists, VaultDamaged
 from counselor_app.roles import Permission, Role
 from counselor_app.store import users
@@ -45,7 +52,13 @@ def _slot_for(session: Session, user: User, password: str) -> KeySlot:
     )
 
 
-def _give_slot(session: Session, user: User, password: str) -> None:
+def _audit(session: Session, action: str, user: User, detail: str = "") -> None:
+    """An entry of the session user's change to ``user``; inside the change's transaction."""
+    text = f"user={user.id}" + (f" {detail}" if detail else "")
+    audit.record(session.conn, session.user.id, action, detail=text)
+
+
+def _give_slot(session: Session, user: User, password: str, action: str) -> None:
     """Give ``user`` a fresh slot for ``password`` and rekey the vault.
 
     1. The slot file gets the new slot beside the old one (a crash leaves the old
@@ -59,6 +72,7 @@ def _give_slot(session: Session, user: User, password: str) -> None:
     keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key, extra=slot)
     with database.transaction(session.conn):
         users.register_slot(session.conn, user.id, registration(slot))
+        _audit(session, action, user)
         new_key = keying.announce_rekey(session.conn)
     _complete_rekey(session, new_key)
 
@@ -86,6 +100,7 @@ def add_user(session: Session, username: str, role: Role, password: str) -> User
     keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key, extra=slot)
     with database.transaction(session.conn):
         users.insert(session.conn, user, registration(slot))
+        _audit(session, "user_added", user, f"role={role.value}")
     keying.write_slots(session.conn, session.paths, session.vault_id, session.data_key)
     return user
 
@@ -102,14 +117,14 @@ def change_password(session: Session, old_password: str, new_password: str) -> N
     if not slots:
         raise UnknownUser(session.user.username)
     unlock_private_key(slots[0], session.vault_id, old_password)
-    _give_slot(session, session.user, new_password)
+    _give_slot(session, session.user, new_password, "password_changed")
 
 
 def reset_password(session: Session, username: str, new_password: str) -> None:
     """Set another user's password (admin): her old slot is replaced."""
     session.require(Permission.MANAGE_USERS)
     check_password(new_password, session.settings.min_password_length)
-    _give_slot(session, _target(session, username), new_password)
+    _give_slot(session, _target(session, username), new_password, "password_reset")
 
 
 def set_role(session: Session, username: str, role: Role) -> User:
@@ -121,6 +136,7 @@ def set_role(session: Session, username: str, role: Role) -> User:
         if user.role == Role.ADMIN and users.count_admins(session.conn) <= 1:
             raise LastAdmin()
         users.set_role(session.conn, user.id, role)
+        _audit(session, "role_changed", user, f"role={user.role.value}->{role.value}")
     changed = replace(user, role=role)
     if user.id == session.user.id:
         session.user = changed
@@ -143,5 +159,6 @@ def remove_user(session: Session, username: str) -> None:
         users.mark_removed(session.conn, user.id)
         if users.by_id(session.conn, user.id) is not None:
             raise VaultDamaged(session.paths.database, "a user could not be removed")
+        _audit(session, "user_removed", user)
         new_key = keying.announce_rekey(session.conn)
     _complete_rekey(session, new_key)

@@ -25,6 +25,19 @@ class AuthenticationFailed(CounselorError):
         super().__init__("Unknown user name or wrong password.")
 
 
+class LoginDelayed(CounselorError):
+    """Too many failed logins in a row under one user name: the next try must wait.
+
+    Refused before the password is looked at; ``seconds`` is the wait left, rounded up.
+    """
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            f"Too many failed logins under this user name; try again in {seconds} seconds."
+        )
+        self.seconds = seconds
+
+
 class PermissionDenied(CounselorError):
     def __init__(self, permission: Permission, role: Role) -> None:
         super().__init__(f"Permission denied: the role '{role.value}' may not {permission.value}.")

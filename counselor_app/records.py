@@ -6,7 +6,9 @@
 - Deleting needs a reason and the supervisor or admin role; a tombstone keeps
   the id, the times, who deleted it and why, and nothing of the content.
 - Every change is written to the record's history (who, when, which fields) in
-  the same transaction.
+  the same transaction, and to the audit trail (``record_created``,
+  ``record_edited`` with the codes of the fields changed, ``record_deleted``):
+  never an answer, a note or the reason for a deletion.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from counselor_app import audit
 from counselor_app.errors import InvalidInput, RecordInvalid, RecordLocked, RecordNotFound
 from counselor_app.forms.catalogue import DEFAULT_FORM, UnknownForm, load_form
 from counselor_app.forms.expression import Answer
@@ -97,6 +100,9 @@ def create(
     with transaction(session.conn):
         rowid = store.insert(record, moment)
         store.add_history(rowid, session.user.id, "create", record.answers, moment)
+        audit.record(
+            session.conn, session.user.id, "record_created", record_id=record.id, now=moment
+        )
         if drop_draft:
             _drop_draft(session)
     return replace(record, created_at=moment, updated_at=moment)
@@ -166,6 +172,14 @@ def update(
     with transaction(session.conn):
         store.update(rowid, new, moment)
         store.add_history(rowid, session.user.id, "update", changed, moment)
+        audit.record(
+            session.conn,
+            session.user.id,
+            "record_edited",
+            record_id=old.id,
+            detail="fields=" + ",".join(sorted(changed)),
+            now=moment,
+        )
         if drop_draft:
             _drop_draft(session)
     return replace(new, updated_at=moment)
@@ -183,6 +197,10 @@ def delete(session: Session, record_id: str, reason: str, *, now: datetime | Non
     with transaction(session.conn):
         store.mark_deleted(rowid, session.user.id, reason, moment)
         store.add_history(rowid, session.user.id, "delete", (), moment, reason)
+        # The reason is free text: it stays in the record's history, out of the audit trail.
+        audit.record(
+            session.conn, session.user.id, "record_deleted", record_id=record_id, now=moment
+        )
 
 
 def history(session: Session, record_id: str) -> list[HistoryEntry]:

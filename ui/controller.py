@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 
 from counselor_app.config import Settings
 from counselor_app.drafts import load_draft
+from counselor_app.logins import record_lock
 from counselor_app.vault import Session, vault_exists
 from ui.action_dialog import ActionDialog
 from ui.errors import FAILURES
@@ -23,6 +24,14 @@ from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
 
 log = logging.getLogger(__name__)
+
+
+def _record_lock(session: Session) -> None:
+    """Recorded once the window's work has stopped; a failure never keeps the window open."""
+    try:
+        record_lock(session)
+    except FAILURES:
+        log.warning("The lock could not be recorded in the audit trail.")
 
 
 class LockKey(QObject):
@@ -75,8 +84,9 @@ class AppController(QObject):
         dialog.created.connect(self._open)
         self._show_dialog(dialog)
 
-    def show_login(self) -> None:
-        dialog = LoginDialog(self.data_dir, self.settings)
+    def show_login(self, returning: str | None = None) -> None:
+        """``returning``: the id of the user who locked the window, if it was locked."""
+        dialog = LoginDialog(self.data_dir, self.settings, returning=returning)
         dialog.unlocked.connect(self._open)
         self._show_dialog(dialog)
 
@@ -124,7 +134,7 @@ class AppController(QObject):
         if draft is not None:
             window.offer_draft(draft)
 
-    def _close_session(self) -> None:
+    def _close_session(self, *, locking: bool = False) -> None:
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self._lock_key)
@@ -134,14 +144,18 @@ class AppController(QObject):
             window.discard()
         session, self.session = self.session, None
         if session is not None:
+            if locking:
+                _record_lock(session)
             session.close()
 
     def lock(self) -> None:
-        """Close the session and the window; ask for the password again."""
+        """Close the session and the window (recorded in the audit trail as ``lock``);
+        ask for the password again."""
         if self._done:
             return
-        self._close_session()
-        self.show_login()
+        who = None if self.session is None else self.session.user.id
+        self._close_session(locking=True)
+        self.show_login(returning=who)
 
     def quit(self) -> None:
         if self._done:

@@ -14,6 +14,7 @@ from counselor_app.errors import (
     InvalidInput,
     KeySlotsDamaged,
     LastAdmin,
+    LoginDelayed,
     NewerVault,
     PasswordTooShort,
     PermissionDenied,
@@ -89,6 +90,11 @@ def describe(exc: CounselorError) -> str:
     """A translated sentence telling the user what happened and what to do."""
     if isinstance(exc, AuthenticationFailed):
         return QCoreApplication.translate("Errors", "Unknown user name or wrong password.")
+    if isinstance(exc, LoginDelayed):
+        return QCoreApplication.translate(
+            "Errors",
+            "Too many failed logins with this user name. Try again in {seconds} s.",
+        ).format(seconds=exc.seconds)
     if isinstance(exc, PermissionDenied):
         return _permission_denied(exc)
     if isinstance(exc, VaultMissing):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from counselor_app.config import Settings
 from counselor_app.errors import InvalidInput, PasswordTooShort
+from counselor_app.logins import record_login
 from counselor_app.vault import Session, create_vault
 from ui.action_dialog import ActionDialog, check_same, password_hint
 from ui.fields import add_row, password_field, text_field
@@ -45,9 +46,15 @@ class FirstRunDialog(ActionDialog):
 
     def perform(self) -> None:
         check_same(self.password, self.password_again)
-        self._session = create_vault(
+        session = create_vault(
             self._data_dir, self.username.text(), self.password.text(), self._settings
         )
+        try:
+            record_login(session, "window")
+        except BaseException:
+            session.close()
+            raise
+        self._session = session
         self.password.clear()
         self.password_again.clear()
 

@@ -9,18 +9,31 @@ from PySide6.QtWidgets import QWidget
 
 from counselor_app.config import Settings
 from counselor_app.errors import AuthenticationFailed
-from counselor_app.vault import Session, open_vault
+from counselor_app.logins import log_in
+from counselor_app.vault import Session
 from ui.action_dialog import ActionDialog, Refusal
 from ui.fields import add_row, password_field, text_field
 
 
 class LoginDialog(ActionDialog):
-    """Emits ``unlocked(Session)`` and closes once the vault is open."""
+    """Emits ``unlocked(Session)`` and closes once the vault is open and the login recorded.
+
+    ``returning`` is the id of the user who locked the window, if it was locked: her
+    coming back is recorded as an unlock, anyone else's as a login.
+    """
 
     unlocked = Signal(object)
 
-    def __init__(self, data_dir: Path, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        returning: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._returning = returning
         self.setWindowTitle(self.tr("Unlock counselor-app"))
         self.set_intro(self.tr("Enter your user name and password to open the call log."))
         self.setObjectName("login_dialog")
@@ -37,8 +50,13 @@ class LoginDialog(ActionDialog):
     def perform(self) -> None:
         if not self.username.text().strip():
             raise Refusal(self.tr("Enter your user name."), self.username)
-        self._session = open_vault(
-            self._data_dir, self.username.text(), self.password.text(), self._settings
+        self._session = log_in(
+            self._data_dir,
+            self.username.text(),
+            self.password.text(),
+            self._settings,
+            how="window",
+            returning=self._returning,
         )
         self.password.clear()
 

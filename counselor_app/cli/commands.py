@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from counselor_app import accounts, audit
+from counselor_app import accounts, audit, logins
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError, InvalidInput
@@ -15,7 +15,7 @@ from counselor_app.exchange.transfer import export_file, import_file
 from counselor_app.reports.model import ReportRequest
 from counselor_app.reports.service import report_for, save_report
 from counselor_app.roles import Permission, Role
-from counselor_app.vault import Session, create_vault, keying, open_vault
+from counselor_app.vault import Session, create_vault, keying
 from counselor_app.vault.database import integrity_problems
 
 
@@ -26,8 +26,13 @@ class IntegrityFailed(CounselorError):
 def _login(
     args: argparse.Namespace, data_dir: Path, settings: Settings, pw: PasswordReader
 ) -> Session:
+    """Log in as ``--as``: recorded in the audit trail, except for ``verify``, which
+    writes nothing into the vault."""
     name: str = args.as_user
-    return open_vault(data_dir, name, pw.existing(f"Password for {name}"), settings)
+    password = pw.existing(f"Password for {name}")
+    if args.command == "verify":
+        return logins.unlock(data_dir, name, password, settings)
+    return logins.log_in(data_dir, name, password, settings, how="command")
 
 
 def run(
@@ -54,7 +59,7 @@ def run(
         return
     if args.command == "user" and args.user_command == "passwd":
         old = pw.existing(f"Current password for {args.name}")
-        with open_vault(data_dir, args.name, old, settings) as session:
+        with logins.log_in(data_dir, args.name, old, settings, how="command") as session:
             accounts.change_password(session, old, pw.new(f"New password for {args.name}"))
         out.write("Password changed.\n")
         return

@@ -53,6 +53,14 @@ def by_name(conn: Connection, username: str) -> User | None:
     return None if row is None else _row(row)
 
 
+def id_by_key(conn: Connection, key: str) -> str | None:
+    """The id of the active user whose name has the normalised form ``key``."""
+    row = conn.execute(
+        "SELECT id FROM users WHERE name_key = ? AND removed_at IS NULL", (key,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def active(conn: Connection) -> list[User]:
     rows = conn.execute(
         "SELECT id, username, role FROM users WHERE removed_at IS NULL ORDER BY name_key"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from counselor_app.errors import KeySlotsDamaged
 from counselor_app.store.users import name_key
+from counselor_app.vault.atomic import write_atomically
 from counselor_app.vault.keyslots import KeySlot
 
 FILE_FORMAT = "counselor-app-keyslots"
@@ -77,25 +76,4 @@ def load(path: Path) -> SlotFile:
 def save(path: Path, slot_file: SlotFile) -> None:
     """Write atomically: a temporary file in the same folder, fsync, rename, fsync the folder."""
     data = json.dumps(slot_file.to_json(), indent=2, sort_keys=True).encode("utf-8") + b"\n"
-    fd, tmp_name = tempfile.mkstemp(prefix=".keyslots-", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomically(path, data)

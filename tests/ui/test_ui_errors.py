@@ -23,6 +23,7 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
         errors.AuthenticationFailed(),
         ["Unknown user name or wrong password."],
     ),
+    errors.LoginDelayed: (errors.LoginDelayed(16), ["16 s", "failed logins"]),
     errors.PermissionDenied: (
         errors.PermissionDenied(Permission.MANAGE_USERS, Role.COUNSELOR),
         ["Counselor", "manage user accounts"],
