@@ -16,7 +16,9 @@ from counselor_app.reports.model import ReportRequest
 from counselor_app.reports.service import report_for, save_report
 from counselor_app.roles import Permission, Role
 from counselor_app.vault import Session, create_vault, keying
+from counselor_app.vault.backup import make_backup, restore_backup
 from counselor_app.vault.database import integrity_problems
+from counselor_app.vault.instance import InstanceLock
 
 
 class IntegrityFailed(CounselorError):
@@ -57,6 +59,15 @@ def run(
         session.close()
         out.write(f"Created a training vault in {data_dir} with {args.calls} synthetic calls.\n")
         return
+    if args.command == "restore":
+        name = args.as_user
+        password = pw.existing(f"Password for {name} in the backup")
+        with InstanceLock(data_dir):
+            restored = restore_backup(args.file, data_dir, name, password, settings)
+        out.write(f"Restored the backup of {restored.manifest.created_at} into {data_dir}.\n")
+        if restored.moved_aside is not None:
+            out.write(f"The vault that was there is now in {restored.moved_aside}.\n")
+        return
     if args.command == "user" and args.user_command == "passwd":
         old = pw.existing(f"Current password for {args.name}")
         with logins.log_in(data_dir, args.name, old, settings, how="command") as session:
@@ -70,6 +81,9 @@ def run(
             _import(args, session, out)
         elif args.command == "report":
             _report(args, session, settings, out)
+        elif args.command == "backup":
+            made = make_backup(session, args.out)
+            out.write(f"Wrote a backup of the vault ({made.created_at}) to {args.out}.\n")
         elif args.command == "export":
             count = export_file(
                 session, args.out, start=args.start, end=args.end, with_notes=args.with_notes

@@ -144,6 +144,21 @@ def build_parser() -> Parser:
     )
     _as_user(report)
 
+    backup = commands.add_parser(
+        "backup",
+        help="write an encrypted backup of the vault to one file (admin; stdin: your password)",
+    )
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    _as_user(backup, "the admin")
+
+    restore = commands.add_parser(
+        "restore",
+        help="restore a backup into the data folder, moving any vault there aside "
+        "(stdin: the admin's password in the backup)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    _as_user(restore, "an admin of the backup")
+
     demo = commands.add_parser(
         "demo",
         help="create a training vault filled with synthetic calls (stdin: new admin password)",

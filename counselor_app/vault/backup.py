@@ -237,7 +237,9 @@ def _clear_place(data_dir: Path, moment: datetime) -> Path | None:
     if not any(data_dir.iterdir()):
         data_dir.rmdir()
         return None
-    if not VaultPaths(data_dir).anything_present():
+    paths = VaultPaths(data_dir)
+    leftovers = {p.name for p in data_dir.iterdir()} - {paths.login_failures.name}
+    if not paths.anything_present() and leftovers:
         raise BackupFailed(
             f"The folder {data_dir} holds files that are not a vault; "
             "restore into an empty folder or the vault's own folder."
