@@ -17,7 +17,8 @@ from counselor_app.config import Settings
 from counselor_app.drafts import load_draft
 from counselor_app.logins import record_lock
 from counselor_app.vault import Session, vault_exists
-from ui.action_dialog import ActionDialog
+from counselor_app.vault.backup import automatic_backup
+from ui.action_dialog import ActionDialog, busy
 from ui.errors import FAILURES
 from ui.first_run import FirstRunDialog
 from ui.login import LoginDialog
@@ -32,6 +33,20 @@ def _record_lock(session: Session) -> None:
         record_lock(session)
     except FAILURES:
         log.warning("The lock could not be recorded in the audit trail.")
+
+
+def _automatic_backup(session: Session, settings: Settings, data_dir: Path) -> None:
+    """At the end of a session, at most daily; a failure is logged, never in the way."""
+    try:
+        with busy():
+            made = automatic_backup(
+                session, settings.backup_folder(data_dir.resolve()), settings.backup_keep
+            )
+    except FAILURES:
+        log.warning("The automatic backup could not be made.")
+        return
+    if made is not None:
+        log.info("Automatic backup written.")
 
 
 class LockKey(QObject):
@@ -146,6 +161,7 @@ class AppController(QObject):
         if session is not None:
             if locking:
                 _record_lock(session)
+            _automatic_backup(session, self.settings, self.data_dir)
             session.close()
 
     def lock(self) -> None:

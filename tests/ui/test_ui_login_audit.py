@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from counselor_app import audit
 from counselor_app.config import Settings
 from counselor_app.vault import failures
+from counselor_app.vault.backup import automatic_backups
 from counselor_app.vault.paths import VaultPaths
 from tests.ui.driving import ADMIN, ADMIN_PASSWORD, COUNSELOR, COUNSELOR_PASSWORD, Keyboard, Login
 from ui.controller import AppController
@@ -47,15 +48,23 @@ def test_ctrl_l_then_unlock_are_recorded(
     lock(qtbot, controller, keyboard)
     login(COUNSELOR, COUNSELOR_PASSWORD)  # someone else takes the workstation
 
-    assert logged(controller) == [
+    entries = logged(controller)
+    assert [e for e in entries if e[0] != "backup_automatic"] == [
         ("login", ADMIN, "window"),
         ("lock", ADMIN, None),
         ("unlock", ADMIN, None),
         ("lock", ADMIN, None),
         ("login", COUNSELOR, "window"),
     ]
+    # The first lock of the day also backed the vault up; the second did not again.
+    assert [e[:2] for e in entries if e[0] == "backup_automatic"] == [("backup_automatic", ADMIN)]
+    assert entries.index(("lock", ADMIN, None)) < next(
+        i for i, e in enumerate(entries) if e[0] == "backup_automatic"
+    )
     session = controller.session
     assert session is not None and audit.first_broken(session.conn) is None
+    backups = automatic_backups(controller.settings.backup_folder(controller.data_dir.resolve()))
+    assert len(backups) == 1
 
 
 def test_a_wrong_password_is_recorded_at_the_next_login(
