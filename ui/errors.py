@@ -6,6 +6,8 @@ chosen by the error's class and filled with its parameters.
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QCoreApplication
 
 from counselor_app.errors import (
@@ -49,6 +51,8 @@ def _action(permission: Permission) -> str:
         return QCoreApplication.translate("Errors", "see and change every counselor's records")
     if permission is Permission.DELETE_RECORDS:
         return QCoreApplication.translate("Errors", "delete records")
+    if permission is Permission.VIEW_AUDIT:
+        return QCoreApplication.translate("Errors", "view and export the audit trail")
     return QCoreApplication.translate("Errors", "verify the vault")
 
 
@@ -184,10 +188,22 @@ def describe(exc: CounselorError) -> str:
     )
 
 
+def _disk_full(exc: Exception) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return isinstance(exc, DatabaseError) and "full" in str(exc).lower()
+
+
 def describe_failure(exc: Exception) -> str:
     """Any of the FAILURES: a core refusal, a file problem, or a database that failed."""
     if isinstance(exc, CounselorError):
         return describe(exc)
+    if _disk_full(exc):
+        return QCoreApplication.translate(
+            "Errors",
+            "The disk is full: nothing was saved. What you typed is still here; free some "
+            "space on the disk (or ask IT to) and try again.",
+        )
     if isinstance(exc, OSError):
         return QCoreApplication.translate(
             "Errors", "A file could not be read or written: {path} ({reason})."

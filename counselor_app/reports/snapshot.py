@@ -47,6 +47,7 @@ def snapshot(conn: Connection) -> Iterator[Stamp]:
     try:
         yield stamp(conn)
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have ended it already (e.g. out of memory)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

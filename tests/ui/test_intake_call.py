@@ -230,7 +230,7 @@ def test_a_failed_save_keeps_the_call_open_and_its_draft(
     keyboard.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     assert window.intake_area.intake is intake
-    assert "could not be read or written (database or disk is full)" in intake.notice.text()
+    assert intake.notice.text().startswith("The disk is full: nothing was saved.")
     draft = load_draft(session_of(controller))
     assert draft is not None and draft.answers == {"call_kind": "silent", "channel": "phone"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import inspect
 from pathlib import Path
 
@@ -141,11 +142,19 @@ def test_file_errors_name_the_file() -> None:
 
 
 def test_database_failures_are_told_not_raised() -> None:
-    exc = DatabaseError("database or disk is full")
+    exc = DatabaseError("database disk image is malformed")
     assert isinstance(exc, FAILURES)
     text = describe_failure(exc)
-    assert "database or disk is full" in text
+    assert "database disk image is malformed" in text
     assert text.startswith("The vault database could not be read or written")
+
+
+def test_a_full_disk_is_told_in_plain_words() -> None:
+    for exc in (
+        DatabaseError("database or disk is full"),
+        OSError(errno.ENOSPC, "No space left on device", "/srv/vault.backup"),
+    ):
+        assert describe_failure(exc).startswith("The disk is full: nothing was saved.")
 
 
 def test_core_errors_go_through_describe() -> None:
