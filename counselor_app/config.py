@@ -30,6 +30,8 @@ class Settings:
     organisation_logo: Path | None = None
     backup_dir: Path | None = None  # None: beside the vault's folder (see backup_folder)
     backup_keep: int = 7
+    lock_after_minutes: int = 5  # 0: never by itself
+    lock_when_minimised: bool = True
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
@@ -105,6 +107,22 @@ def _parse_keep(text: str) -> int:
     return value
 
 
+def _parse_minutes(text: str) -> int:
+    value = int(text.strip())
+    if not 0 <= value <= 240:
+        raise ValueError("expected a number of minutes from 0 (never) to 240")
+    return value
+
+
+def _parse_switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "yes", "true", "on"):
+        return True
+    if value in ("0", "no", "false", "off"):
+        return False
+    raise ValueError("expected yes or no")
+
+
 # key -> (parser, may the user file set it?)
 _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "data_dir": (_parse_dir, True),
@@ -115,6 +133,8 @@ _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "organisation_logo": (_parse_logo, False),
     "backup_dir": (_parse_dir, False),
     "backup_keep": (_parse_keep, False),
+    "lock_after_minutes": (_parse_minutes, False),
+    "lock_when_minimised": (_parse_switch, False),
 }
 
 

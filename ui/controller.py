@@ -21,6 +21,7 @@ from counselor_app.vault.backup import automatic_backup
 from ui.action_dialog import ActionDialog, busy
 from ui.errors import FAILURES
 from ui.first_run import FirstRunDialog
+from ui.idle import IdleLock
 from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
 
@@ -87,6 +88,12 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self._done = False
         self._lock_key = LockKey(self.lock, self)
+        self.idle = IdleLock(
+            self.lock,
+            minutes=settings.lock_after_minutes,
+            when_minimised=settings.lock_when_minimised,
+            parent=self,
+        )
 
     def start(self) -> None:
         if vault_exists(self.data_dir):
@@ -134,6 +141,7 @@ class AppController(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self._lock_key)
+        self.idle.watch(window)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -153,6 +161,7 @@ class AppController(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self._lock_key)
+        self.idle.stop()
         window, self.window = self.window, None
         if window is not None:
             window.before_session_closes()
