@@ -19,6 +19,7 @@ from counselor_app.logins import record_lock
 from counselor_app.vault import Session, vault_exists
 from counselor_app.vault.backup import automatic_backup
 from ui.action_dialog import ActionDialog, busy
+from ui.clipboard import ClipboardGuard
 from ui.errors import FAILURES
 from ui.first_run import FirstRunDialog
 from ui.idle import IdleLock
@@ -88,6 +89,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self._done = False
         self._lock_key = LockKey(self.lock, self)
+        self.clipboard = ClipboardGuard(self)
         self.idle = IdleLock(
             self.lock,
             minutes=settings.lock_after_minutes,
@@ -162,6 +164,7 @@ class AppController(QObject):
         if app is not None:
             app.removeEventFilter(self._lock_key)
         self.idle.stop()
+        self.clipboard.clear()  # nothing of the session stays on the clipboard
         window, self.window = self.window, None
         if window is not None:
             window.before_session_closes()
@@ -187,5 +190,6 @@ class AppController(QObject):
             return
         self._done = True
         self._close_session()
+        self.clipboard.detach()
         self._drop_dialog()
         self.finished.emit(0)
