@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from counselor_app.config import APP_NAME, Settings
 from counselor_app.vault.instance import InstanceLock, VaultInUse
 from ui import i18n, look
 from ui.controller import AppController
+
+log = logging.getLogger(__name__)
 
 
 def run(data_dir: Path, settings: Settings) -> int:
@@ -26,6 +29,10 @@ def run(data_dir: Path, settings: Settings) -> int:
     lock = InstanceLock(data_dir)
     try:
         lock.acquire()
+    except OSError:
+        # No lock file can be made beside the folder (a read-only parent): run without
+        # the guard rather than not at all; the vault itself is opened as usual.
+        log.warning("The lock beside the vault's folder could not be made.")
     except VaultInUse:
         QMessageBox.critical(
             None,

@@ -1,4 +1,4 @@
-"""Counting records of a period by field and code, over the coded-answer index."""
+"""Which records a report counts (a period and filters), and counting them under a condition."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from counselor_app.forms.expression import All, Node
 from counselor_app.reports.conditions import to_sql
 from counselor_app.store.db import Connection
 from counselor_app.store.records import to_epoch
-
-NO_ANSWER = "not_answered"
 
 
 @dataclass(frozen=True)
@@ -44,20 +42,6 @@ class Scope:
         return " AND ".join(clauses), params
 
 
-@dataclass(frozen=True)
-class FieldCounts:
-    """Counts by code, over ``base`` records for which the field was relevant.
-
-    For a single choice or yes/no question, relevant records left unanswered are
-    counted under ``NO_ANSWER``, so the counts add up to ``base``. For a multiple
-    choice a record may count under several codes.
-    """
-
-    field: str
-    counts: dict[str, int]
-    base: int
-
-
 def relevance_of(form: FormDefinition, field: Field) -> Node | None:
     conditions = [
         c for c in (form.section_by_code[field.section].relevant, field.relevant) if c is not None
@@ -74,20 +58,3 @@ def count_records(conn: Connection, scope: Scope, condition: Node | None = None)
         where += f" AND {text}"
         params += extra
     return int(conn.execute(f"SELECT count(*) FROM records r WHERE {where}", params).fetchone()[0])
-
-
-def field_counts(conn: Connection, form: FormDefinition, code: str, scope: Scope) -> FieldCounts:
-    field = form.field(code)
-    if field is None or field.type == "text":
-        raise ValueError(f"'{code}' is not a coded field of the form")
-    base = count_records(conn, scope, relevance_of(form, field))
-    where, params = scope.sql()
-    rows = conn.execute(
-        "SELECT k.code, count(*) FROM records r JOIN record_codes x ON x.record = r.rowid "
-        f"JOIN codes k ON k.id = x.code_id WHERE k.field = ? AND {where} GROUP BY k.code",
-        [code, *params],
-    ).fetchall()
-    counts = {str(c): int(n) for c, n in rows}
-    if field.type in ("single", "yesno", "integer"):
-        counts[NO_ANSWER] = base - sum(counts.values())
-    return FieldCounts(code, counts, base)

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+import ui.app
 from counselor_app.config import Settings
 from counselor_app.vault.instance import InstanceLock
 from tests.ui.driving import ADMIN, ADMIN_PASSWORD
@@ -148,3 +149,32 @@ def test_a_second_copy_on_the_same_vault_says_so_and_stops(
         assert run(vault, settings) == 1
     assert shown and "already open in another window" in shown[0]
     assert not vault.exists()  # nothing was opened or made
+
+
+class _Quick(QObject):
+    """Stands for the controller: ends the run at once with 7."""
+
+    finished = Signal(int)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__()
+
+    def start(self) -> None:
+        QTimer.singleShot(0, lambda: self.finished.emit(7))
+
+    def quit(self) -> None:
+        pass
+
+
+def test_no_place_for_the_lock_still_runs(
+    app: QApplication, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(self: InstanceLock) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    shown: list[str] = []
+    monkeypatch.setattr(InstanceLock, "acquire", refused)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append("shown"))
+    monkeypatch.setattr(ui.app, "AppController", _Quick)
+    assert run(tmp_path / "vault", settings) == 7
+    assert shown == []

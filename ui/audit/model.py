@@ -10,23 +10,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 
 from counselor_app import audit_view
 from counselor_app.audit_view import AuditFilter, AuditRow
 from counselor_app.vault import Session
 from ui.audit import wording
-from ui.errors import FAILURES
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.paged_model import Index, PagedTableModel
 
 
 class Column(IntEnum):
@@ -39,13 +29,10 @@ class Column(IntEnum):
     DETAIL = 6
 
 
-class AuditModel(QAbstractTableModel):
-    """Rows of :class:`AuditRow`, read-only.
+class AuditModel(PagedTableModel):
+    """Rows of :class:`AuditRow`, read-only, newest first."""
 
-    ``failed(message)`` tells that a page could not be read (the message is translated).
-    """
-
-    failed = Signal(str)
+    columns = Column
 
     def __init__(
         self,
@@ -56,107 +43,29 @@ class AuditModel(QAbstractTableModel):
         page_size: int = audit_view.PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(filters if filters is not None else AuditFilter(), page_size, parent)
         self._session = session
         self._locale = locale
-        self._page_size = page_size
-        self._filter = filters if filters is not None else AuditFilter()
         self._names = wording.action_names()
-        self._rows: list[AuditRow] = []
-        self._more = False
-        self._fetching = False
-        self.error: str | None = None  # why the last page could not be read
         self._load_first_page()
-
-    # Loading
 
     @property
     def filters(self) -> AuditFilter:
-        return self._filter
+        found: AuditFilter = self._filter
+        return found
 
-    def set_filter(self, filters: AuditFilter) -> None:
-        """Show the entries of ``filters`` from the first page."""
-        self._fetching = True
-        try:
-            self.beginResetModel()
-            self._filter = filters
-            self._load_first_page()
-            self.endResetModel()
-        finally:
-            self._fetching = False
+    def read_page(self, after: Any, limit: int) -> list[Any]:
+        return audit_view.page(self._session, self._filter, before=after, limit=limit)
 
-    def refresh(self) -> None:
-        self.set_filter(self._filter)
+    def key_of(self, row: Any) -> Any:
+        return row.id
 
-    def _page(self, before: int | None) -> list[AuditRow] | None:
-        """One more row than a page, to know whether another page follows."""
-        try:
-            rows = audit_view.page(
-                self._session, self._filter, before=before, limit=self._page_size + 1
-            )
-        except FAILURES as exc:
-            self.error = wording.describe(exc)
-            self.failed.emit(self.error)
-            return None
-        self.error = None
-        return rows
-
-    def _load_first_page(self) -> None:
-        rows = self._page(None) or []
-        self._more = len(rows) > self._page_size
-        self._rows = rows[: self._page_size]
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        # Asked again while a page or a reset is being announced: wait until it is done.
-        if parent.isValid() or not self._more or self._fetching:
-            return
-        self._fetching = True
-        try:
-            rows = self._page(self._rows[-1].id if self._rows else None)
-            if rows is None:
-                self._more = False
-                return
-            self._more = len(rows) > self._page_size
-            rows = rows[: self._page_size]
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    # Reading
+    def describe(self, exc: Exception) -> str:
+        return wording.describe(exc)
 
     def entry(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return super().headerData(section, orientation, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.title(Column(section))
-        return None
+        found: AuditRow = self._rows[row]
+        return found
 
     def title(self, column: Column) -> str:
         return {

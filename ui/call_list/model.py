@@ -10,14 +10,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt
 
 from counselor_app import records
 from counselor_app.forms.catalogue import default_form
@@ -25,12 +18,11 @@ from counselor_app.forms.definition import FormDefinition
 from counselor_app.store.listing import ListFilter, ListRow
 from counselor_app.vault import Session
 from ui.call_list import display
-from ui.errors import FAILURES, describe_failure
+from ui.errors import describe_failure
+from ui.paged_model import Index, PagedTableModel
 
 PAGE_SIZE = 200
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -41,13 +33,10 @@ class Column(IntEnum):
     COUNSELOR = 4
 
 
-class CallListModel(QAbstractTableModel):
-    """Rows of :class:`ListRow`, newest first.
+class CallListModel(PagedTableModel):
+    """Rows of :class:`ListRow`, newest first."""
 
-    ``failed(message)`` tells that a page could not be read (the message is translated).
-    """
-
-    failed = Signal(str)
+    columns = Column
 
     def __init__(
         self,
@@ -59,122 +48,41 @@ class CallListModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(filters if filters is not None else ListFilter(), page_size, parent)
         self._session = session
         self._language = language
         self._form = form if form is not None else default_form()
         self._locale = display.display_locale(language)
-        self._page_size = page_size
-        self._filter = filters if filters is not None else ListFilter()
-        self._rows: list[ListRow] = []
-        self._more = False
-        self._fetching = False
-        self.error: str | None = None  # why the last page could not be read
         self._load_first_page()
-
-    # Loading
 
     @property
     def filters(self) -> ListFilter:
-        return self._filter
+        found: ListFilter = self._filter
+        return found
 
-    def set_filter(self, filters: ListFilter) -> None:
-        """Show the calls of ``filters`` from the first page."""
-        self._fetching = True
-        try:
-            self.beginResetModel()
-            self._filter = filters
-            self._load_first_page()
-            self.endResetModel()
-        finally:
-            self._fetching = False
+    def read_page(self, after: Any, limit: int) -> list[Any]:
+        return records.list_page(self._session, self._filter, after=after, limit=limit)
 
-    def refresh(self) -> None:
-        """Read the list again (after a call was saved, changed or deleted)."""
-        self.set_filter(self._filter)
+    def key_of(self, row: Any) -> Any:
+        return row.key
 
-    def _page(self, after: tuple[int, int] | None) -> list[ListRow] | None:
-        """One more row than a page, to know whether another page follows."""
-        try:
-            rows = records.list_page(
-                self._session, self._filter, after=after, limit=self._page_size + 1
-            )
-        except FAILURES as exc:
-            self.error = describe_failure(exc)
-            self.failed.emit(self.error)
-            return None
-        self.error = None
-        return rows
-
-    def _load_first_page(self) -> None:
-        rows = self._page(None) or []
-        self._more = len(rows) > self._page_size
-        self._rows = rows[: self._page_size]
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        # Slots connected to the model's signals may ask for more while a page or a
-        # reset is being announced: the next page only once that change is complete.
-        if parent.isValid() or not self._more or self._fetching:
-            return
-        self._fetching = True
-        try:
-            self._fetch_next()
-        finally:
-            self._fetching = False
-
-    def _fetch_next(self) -> None:
-        after = self._rows[-1].key if self._rows else None
-        rows = self._page(after)
-        if rows is None:
-            self._more = False
-            return
-        self._more = len(rows) > self._page_size
-        rows = rows[: self._page_size]
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    # Reading
+    def describe(self, exc: Exception) -> str:
+        return describe_failure(exc)
 
     def record_id(self, row: int) -> str:
-        return self._rows[row].id
+        found: str = self._rows[row].id
+        return found
 
     def row_of(self, record_id: str) -> int | None:
         """The row of a loaded record, if it is loaded."""
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), None)
 
     def list_row(self, row: int) -> ListRow:
-        return self._rows[row]
+        found: ListRow = self._rows[row]
+        return found
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return super().headerData(section, orientation, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._title(Column(section))
-        return None
+    def title(self, column: Any) -> str:
+        return self._title(column)
 
     def _title(self, column: Column) -> str:
         if column is Column.STARTED:
