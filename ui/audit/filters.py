@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 from counselor_app.audit_view import AuditFilter, Person
 from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from ui.audit import wording
-from ui.call_list.display import from_qdate, to_qdate
-from ui.call_list.filters import Period, period_days
+from ui.call_list.display import to_qdate
+from ui.call_list.filters import Period, PeriodBar
 from ui.fields import chain_tab_order, plain
 
 
-class AuditFilterBar(QWidget):
+class AuditFilterBar(PeriodBar):
     """Emits ``changed(AuditFilter)`` whenever a choice changes."""
 
     changed = Signal(object)
@@ -112,28 +112,6 @@ class AuditFilterBar(QWidget):
         """The inputs in tab order (the dates are skipped while hidden)."""
         return [self.period, self.start, self.end, self.user, self.action]
 
-    def _show_dates(self) -> None:
-        custom = self.current_period() is Period.CUSTOM
-        for widget in (self.start, self.end, self.start_label, self.end_label):
-            widget.setVisible(custom)
-
-    def _period_changed(self) -> None:
-        self._show_dates()
-        self._emit()
-
-    def _emit(self) -> None:
-        self.changed.emit(self.current_filter())
-
-    # What is chosen
-
-    def current_period(self) -> Period:
-        return Period(self.period.currentData())
-
-    def set_period(self, period: Period) -> None:
-        self.period.setCurrentIndex(self.period.findData(period.value))
-
     def current_filter(self) -> AuditFilter:
-        first_weekday = self._locale.firstDayOfWeek().value
-        custom = (from_qdate(self.start.date()), from_qdate(self.end.date()))
-        first, last = period_days(self.current_period(), self._today(), first_weekday, custom)
+        first, last = self.days()
         return AuditFilter(first, last, self.user.currentData(), self.action.currentData())

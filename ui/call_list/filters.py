@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from counselor_app.forms.catalogue import default_form
@@ -56,7 +56,51 @@ def period_days(
     return None, None
 
 
-class CallFilterBar(QWidget):
+class PeriodBar(QWidget):
+    """A bar of filters that starts with a period: its days, and the dates shown for a
+    chosen period only. Subclasses make ``period``, ``start``, ``end``, their labels,
+    ``_locale`` and ``_today``, and say what ``current_filter`` is."""
+
+    changed = Signal(object)  # each subclass says which filter it emits
+    period: QComboBox
+    start: QDateEdit
+    end: QDateEdit
+    start_label: QLabel
+    end_label: QLabel
+    _locale: QLocale
+    _today: Callable[[], date]
+
+    def current_filter(self) -> object:
+        raise NotImplementedError
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current_filter())
+
+    def _show_dates(self) -> None:
+        custom = self.current_period() is Period.CUSTOM
+        for widget in (self.start, self.end, self.start_label, self.end_label):
+            widget.setVisible(custom)
+
+    def _period_changed(self) -> None:
+        self._show_dates()
+        self._emit()
+
+    # What is chosen
+
+    def current_period(self) -> Period:
+        return Period(self.period.currentData())
+
+    def set_period(self, period: Period) -> None:
+        self.period.setCurrentIndex(self.period.findData(period.value))
+
+    def days(self) -> tuple[date | None, date | None]:
+        """The chosen first and last local days (included); None for no bound."""
+        first_weekday = self._locale.firstDayOfWeek().value
+        custom = (display.from_qdate(self.start.date()), display.from_qdate(self.end.date()))
+        return period_days(self.current_period(), self._today(), first_weekday, custom)
+
+
+class CallFilterBar(PeriodBar):
     """Emits ``changed(ListFilter)`` whenever a choice changes."""
 
     changed = Signal(object)
@@ -159,32 +203,6 @@ class CallFilterBar(QWidget):
             self.counselor,
         ]
         return [w for w in widgets if w is not None]
-
-    def _show_dates(self) -> None:
-        custom = self.current_period() is Period.CUSTOM
-        for widget in (self.start, self.end, self.start_label, self.end_label):
-            widget.setVisible(custom)
-
-    def _period_changed(self) -> None:
-        self._show_dates()
-        self._emit()
-
-    def _emit(self) -> None:
-        self.changed.emit(self.current_filter())
-
-    # What is chosen
-
-    def current_period(self) -> Period:
-        return Period(self.period.currentData())
-
-    def set_period(self, period: Period) -> None:
-        self.period.setCurrentIndex(self.period.findData(period.value))
-
-    def days(self) -> tuple[date | None, date | None]:
-        """The chosen first and last local days (included); None for no bound."""
-        first_weekday = self._locale.firstDayOfWeek().value
-        custom = (display.from_qdate(self.start.date()), display.from_qdate(self.end.date()))
-        return period_days(self.current_period(), self._today(), first_weekday, custom)
 
     def current_filter(self) -> ListFilter:
         start, end = period_bounds(*self.days())
