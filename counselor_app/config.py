@@ -32,6 +32,8 @@ class Settings:
     backup_keep: int = 7
     lock_after_minutes: int = 5  # 0: never by itself
     lock_when_minimised: bool = True
+    note_retention_days: int = 90  # 0: notes are kept as long as their record
+    record_retention_months: int = 60  # 0: records are kept until deleted by hand
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
@@ -114,6 +116,20 @@ def _parse_minutes(text: str) -> int:
     return value
 
 
+def _parse_days(text: str) -> int:
+    value = int(text.strip())
+    if not 0 <= value <= 3650:
+        raise ValueError("expected a number of days from 0 (never) to 3650")
+    return value
+
+
+def _parse_months(text: str) -> int:
+    value = int(text.strip())
+    if not 0 <= value <= 1200:
+        raise ValueError("expected a number of months from 0 (never) to 1200")
+    return value
+
+
 def _parse_switch(text: str) -> bool:
     value = text.strip().lower()
     if value in ("1", "yes", "true", "on"):
@@ -135,6 +151,8 @@ _KEYS: dict[str, tuple[Callable[[str], Any], bool]] = {
     "backup_keep": (_parse_keep, False),
     "lock_after_minutes": (_parse_minutes, False),
     "lock_when_minimised": (_parse_switch, False),
+    "note_retention_days": (_parse_days, False),
+    "record_retention_months": (_parse_months, False),
 }
 
 

@@ -158,3 +158,13 @@ class RecordLocked(CounselorError):
             f"for {hours} hours. Ask a supervisor."
         )
         self.hours = hours
+
+
+class RecordHeld(CounselorError):
+    """A record on legal hold cannot be deleted until the hold is lifted."""
+
+    def __init__(self, record_id: str) -> None:
+        super().__init__(
+            f"The record {record_id} is on legal hold: lift the hold before deleting it."
+        )
+        self.record_id = record_id

@@ -3,8 +3,9 @@
 - Everyone logs calls; a record belongs to the user who logged (or imported) it.
 - A counselor sees her own records and may change them for 24 hours after
   they were saved; supervisors and admins see and change all records.
-- Deleting needs a reason and the supervisor or admin role; a tombstone keeps
-  the id, the times, who deleted it and why, and nothing of the content.
+- Deleting needs a reason and the supervisor or admin role, and no legal hold on
+  the record; a tombstone keeps the id, the times, who deleted it and why, and
+  nothing of the content.
 - Every change is written to the record's history (who, when, which fields) in
   the same transaction, and to the audit trail (``record_created``,
   ``record_edited`` with the codes of the fields changed, ``record_deleted``):
@@ -19,7 +20,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from counselor_app import audit
-from counselor_app.errors import InvalidInput, RecordInvalid, RecordLocked, RecordNotFound
+from counselor_app.errors import (
+    InvalidInput,
+    RecordHeld,
+    RecordInvalid,
+    RecordLocked,
+    RecordNotFound,
+)
 from counselor_app.forms.catalogue import DEFAULT_FORM, UnknownForm, load_form
 from counselor_app.forms.expression import Answer
 from counselor_app.forms.validation import validate_answers, validate_times
@@ -193,6 +200,9 @@ def delete(session: Session, record_id: str, reason: str, *, now: datetime | Non
     if len(reason) > MAX_REASON:
         raise InvalidInput(f"The reason is longer than {MAX_REASON} characters.", "reason_too_long")
     store, rowid, _ = _load(session, record_id)
+    held = session.conn.execute("SELECT 1 FROM legal_holds WHERE record = ?", (rowid,))
+    if held.fetchone() is not None:
+        raise RecordHeld(record_id)
     moment = _now(now)
     with transaction(session.conn):
         store.mark_deleted(rowid, session.user.id, reason, moment)

@@ -22,14 +22,18 @@ class Permission(Enum):
     ALL_RECORDS = "see and change every counselor's records"
     DELETE_RECORDS = "delete records"
     VIEW_AUDIT = "view and export the audit trail"
+    LEGAL_HOLD = "put records on legal hold or lift a hold"
+    PURGE = "purge notes and records past their retention period"
 
 
 _EVERYONE = frozenset({Permission.VERIFY_VAULT, Permission.LOG_CALLS})
-_SUPERVISION = frozenset({Permission.ALL_RECORDS, Permission.DELETE_RECORDS})
+_SUPERVISION = frozenset({Permission.ALL_RECORDS, Permission.DELETE_RECORDS, Permission.LEGAL_HOLD})
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.COUNSELOR: _EVERYONE,
     Role.SUPERVISOR: _EVERYONE | _SUPERVISION,
-    Role.ADMIN: _EVERYONE | _SUPERVISION | {Permission.MANAGE_USERS, Permission.VIEW_AUDIT},
+    Role.ADMIN: _EVERYONE
+    | _SUPERVISION
+    | {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.PURGE},
 }
 
 

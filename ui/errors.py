@@ -20,6 +20,7 @@ from counselor_app.errors import (
     NewerVault,
     PasswordTooShort,
     PermissionDenied,
+    RecordHeld,
     RecordInvalid,
     RecordLocked,
     RecordNotFound,
@@ -161,6 +162,12 @@ def describe(exc: CounselorError) -> str:
             "This record can no longer be changed: counselors may change their own records "
             "for {hours} hours. Ask a supervisor.",
         ).format(hours=exc.hours)
+    if isinstance(exc, RecordHeld):
+        return QCoreApplication.translate(
+            "Errors",
+            "This record is on legal hold: a supervisor must lift the hold before it can be "
+            "deleted.",
+        )
     if isinstance(exc, RekeyUnfinished):
         return QCoreApplication.translate(
             "Errors",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from counselor_app import accounts, audit, logins
+from counselor_app import accounts, audit, holds, logins, retention
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError, InvalidInput
@@ -84,6 +85,10 @@ def run(
         elif args.command == "backup":
             made = make_backup(session, args.out)
             out.write(f"Wrote a backup of the vault ({made.created_at}) to {args.out}.\n")
+        elif args.command == "purge":
+            _purge(args, session, settings, out)
+        elif args.command == "hold":
+            _hold(args, session, out)
         elif args.command == "export":
             count = export_file(
                 session, args.out, start=args.start, end=args.end, with_notes=args.with_notes
@@ -136,6 +141,52 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.samefile(second)
     except OSError:  # either does not exist yet
         return False
+
+
+def _day(moment: datetime | None) -> str:
+    return "" if moment is None else moment.date().isoformat()
+
+
+def _purge(args: argparse.Namespace, session: Session, settings: Settings, out: TextIO) -> None:
+    policy = retention.Policy.from_settings(settings)
+    result = retention.purge(session, policy, dry_run=args.dry_run)
+    verb = "would be" if args.dry_run else "were"
+    if result.notes_before is None:
+        out.write("Notes: kept as long as their records (note_retention_days = 0).\n")
+    else:
+        out.write(
+            f"Notes of calls before {_day(result.notes_before)} (UTC): "
+            f"{result.notes_shredded} {verb} shredded.\n"
+        )
+    if result.records_before is None:
+        out.write("Records: kept until deleted by hand (record_retention_months = 0).\n")
+    else:
+        out.write(
+            f"Records of calls before {_day(result.records_before)} (UTC): "
+            f"{result.records_deleted} {verb} deleted"
+            f" ({result.tombstones_deleted} of them already deleted by hand).\n"
+        )
+    out.write(f"Unsaved drafts {verb} removed: {result.drafts_removed}.\n")
+    out.write(f"Records kept because of a legal hold: {result.held_kept}.\n")
+    if not result.file_rewritten:
+        out.write(
+            "The vault is open elsewhere: the freed space will be overwritten when the "
+            "last program using it closes.\n"
+        )
+
+
+def _hold(args: argparse.Namespace, session: Session, out: TextIO) -> None:
+    if args.hold_command == "list":
+        for hold in holds.holds(session):
+            out.write(f"{hold.record_id} {hold.started_at.isoformat()} {hold.placed_by}\n")
+        return
+    for record_id in args.ids:
+        if args.hold_command == "add":
+            changed = holds.place(session, record_id)
+            out.write(f"{record_id}: {'on hold' if changed else 'was already on hold'}.\n")
+        else:
+            changed = holds.lift(session, record_id)
+            out.write(f"{record_id}: {'hold lifted' if changed else 'was not on hold'}.\n")
 
 
 def _verify(session: Session, out: TextIO) -> None:

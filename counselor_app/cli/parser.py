@@ -159,6 +159,33 @@ def build_parser() -> Parser:
     restore.add_argument("file", type=Path, metavar="FILE")
     _as_user(restore, "an admin of the backup")
 
+    purge = commands.add_parser(
+        "purge",
+        help="shred notes and delete records past the retention periods of the settings, "
+        "except those on legal hold (admin; stdin: your password)",
+    )
+    purge.add_argument(
+        "--dry-run", action="store_true", help="only say what would be removed; change nothing"
+    )
+    _as_user(purge, "the admin")
+
+    hold = commands.add_parser(
+        "hold", help="legal holds, which keep records from the retention rules (supervisor)"
+    )
+    hold_commands = hold.add_subparsers(dest="hold_command", metavar="ACTION", parser_class=Parser)
+    hold_commands.required = True
+    for action, words in (
+        ("add", "put records on legal hold"),
+        ("remove", "lift the legal hold of records"),
+    ):
+        changing = hold_commands.add_parser(action, help=f"{words} (stdin: your password)")
+        changing.add_argument("ids", nargs="+", metavar="RECORD_ID")
+        _as_user(changing, "the supervisor or admin")
+    listing = hold_commands.add_parser(
+        "list", help="list the records on hold, one 'id call-start placed-by' a line"
+    )
+    _as_user(listing, "the supervisor or admin")
+
     demo = commands.add_parser(
         "demo",
         help="create a training vault filled with synthetic calls (stdin: new admin password)",

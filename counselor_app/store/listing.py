@@ -27,6 +27,7 @@ class ListRow:
     call_kind: str
     reason: str | None
     counselor: str
+    held: bool = False  # on legal hold
 
     @property
     def key(self) -> tuple[int, int]:
@@ -71,8 +72,12 @@ def page(
         params += [after[0], after[0], after[1]]
     rows = conn.execute(
         "SELECT r.rowid, r.id, r.started_at, r.ended_at - r.started_at, r.call_kind, r.reason, "
-        f"u.username FROM records r JOIN users u ON u.id = r.counselor_id WHERE {where} "
+        "u.username, EXISTS (SELECT 1 FROM legal_holds h WHERE h.record = r.rowid) "
+        f"FROM records r JOIN users u ON u.id = r.counselor_id WHERE {where} "
         "ORDER BY r.started_at DESC, r.rowid DESC LIMIT ?",
         [*params, limit],
     ).fetchall()
-    return [ListRow(int(r[0]), r[1], from_epoch(r[2]), int(r[3]), r[4], r[5], r[6]) for r in rows]
+    return [
+        ListRow(int(r[0]), r[1], from_epoch(r[2]), int(r[3]), r[4], r[5], r[6], bool(r[7]))
+        for r in rows
+    ]

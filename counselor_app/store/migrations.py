@@ -135,6 +135,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             started_at, deleted_at) WHERE deleted_at IS NULL""",
         "CREATE INDEX records_deleted ON records (started_at) WHERE deleted_at IS NOT NULL",
     ),
+    # 5: legal holds, which keep a record (and its note) from the retention rules
+    (
+        """CREATE TABLE legal_holds (
+            record INTEGER PRIMARY KEY REFERENCES records (rowid) ON DELETE CASCADE,
+            placed_at INTEGER NOT NULL,
+            placed_by TEXT NOT NULL REFERENCES users (id)
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
