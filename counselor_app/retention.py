@@ -31,9 +31,11 @@ from counselor_app.config import Settings
 from counselor_app.roles import Permission
 from counselor_app.store.db import Connection, transaction
 from counselor_app.store.records import to_epoch
+from counselor_app.vault.database import BUSY_TIMEOUT_MS
 from counselor_app.vault.session import Session
 
 LAST_RUN = "retention_last_run"  # meta key: the UTC day of the last purge
+CHECKPOINT_WAIT_MS = 500
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,12 @@ def _detail(result: PurgeResult, automatic: bool) -> str:
 
 def _rewrite_file(conn: Connection) -> bool:
     """Move every page out of the write-ahead log and empty it; False if a reader
-    kept it from finishing."""
-    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    kept it from finishing (waiting for it briefly: a login must not hang on it)."""
+    conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return not busy
 
 
@@ -208,7 +214,8 @@ def purge(
             )
     except _DryRun as stopped:
         return replace(stopped.counted, notes_before=notes_at, records_before=records_at)
-    rewritten = _rewrite_file(conn) if counted.removed_anything else True
+    # Even when nothing new went: an earlier purge may have been kept from emptying the log.
+    rewritten = _rewrite_file(conn)
     return replace(
         counted, notes_before=notes_at, records_before=records_at, file_rewritten=rewritten
     )
