@@ -28,6 +28,8 @@ def action_names() -> dict[str, str]:
         "record_created": QCoreApplication.translate("AuditWording", "Record created"),
         "record_edited": QCoreApplication.translate("AuditWording", "Record edited"),
         "record_deleted": QCoreApplication.translate("AuditWording", "Record deleted"),
+        "hold_placed": QCoreApplication.translate("AuditWording", "Legal hold placed"),
+        "hold_lifted": QCoreApplication.translate("AuditWording", "Legal hold lifted"),
         "import": QCoreApplication.translate("AuditWording", "Records imported"),
         "export": QCoreApplication.translate("AuditWording", "Records exported"),
         "purge": QCoreApplication.translate("AuditWording", "Records purged"),

@@ -3,10 +3,14 @@
 Pages follow each other by key (start time, then row id): a page is one indexed
 range query however far down the list it is. The first page is read when the
 filter is set; the view asks for the next ones as the person scrolls.
+
+A call on legal hold is marked in its date column (a sign; words in its tooltip and
+for screen readers).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -23,6 +27,7 @@ from ui.paged_model import Index, PagedTableModel
 
 PAGE_SIZE = 200
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HELD_MARKER = "\N{SCALES}"  # ⚖, before the date of a call on legal hold
 
 
 class Column(IntEnum):
@@ -81,6 +86,14 @@ class CallListModel(PagedTableModel):
         found: ListRow = self._rows[row]
         return found
 
+    def set_held(self, record_id: str, held: bool) -> None:
+        """Show a hold placed or lifted on a loaded record (no reading again)."""
+        row = self.row_of(record_id)
+        if row is None or self._rows[row].held == held:
+            return
+        self._rows[row] = replace(self._rows[row], held=held)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
     def title(self, column: Any) -> str:
         return self._title(column)
 
@@ -114,7 +127,8 @@ class CallListModel(PagedTableModel):
 
     def _text(self, row: ListRow, column: Column) -> str:
         if column is Column.STARTED:
-            return display.short_time(row.started_at, self._locale)
+            when = display.short_time(row.started_at, self._locale)
+            return f"{HELD_MARKER} {when}" if row.held else when
         if column is Column.DURATION:
             return display.duration(row.duration_s)
         if column is Column.KIND:
@@ -127,7 +141,8 @@ class CallListModel(PagedTableModel):
 
     def _tooltip(self, row: ListRow, column: Column) -> str | None:
         if column is Column.STARTED:
-            return display.long_time(row.started_at, self._locale)
+            when = display.long_time(row.started_at, self._locale)
+            return self.tr("{when}\nOn legal hold").format(when=when) if row.held else when
         if column is Column.DURATION:
             return display.spoken_duration(row.duration_s)
         if column is Column.REASON and row.reason is None:
@@ -137,6 +152,9 @@ class CallListModel(PagedTableModel):
         return None
 
     def _spoken(self, row: ListRow, column: Column) -> str:
+        if column is Column.STARTED and row.held:
+            when = display.long_time(row.started_at, self._locale)
+            return self.tr("{when}, on legal hold").format(when=when)
         if column in (Column.STARTED, Column.DURATION) or (
             column is Column.REASON and row.reason is None
         ):
