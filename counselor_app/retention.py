@@ -2,8 +2,9 @@
 
 The periods come from the site settings (``note_retention_days``,
 ``record_retention_months``; 0 keeps for ever) and count from the call's start.
-A record on legal hold (``holds``) keeps its note and stays. A purge removes,
-in one transaction with its ``purge`` audit entry:
+A record on legal hold (``holds``) keeps its note and stays. A purge removes, in
+transactions of a few hundred records and notes, each with its ``purge`` audit
+entry:
 
 - the notes of calls older than the note period;
 - the records (live ones and the tombstones of records deleted by hand) of calls
@@ -22,7 +23,9 @@ It runs with the ``purge`` command and at a window login, at most once a day
 
 from __future__ import annotations
 
+import json
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -36,6 +39,7 @@ from counselor_app.vault.session import Session
 
 LAST_RUN = "retention_last_run"  # meta key: the UTC day of the last purge
 CHECKPOINT_WAIT_MS = 500
+BATCH = 500  # records and notes a transaction: a save elsewhere waits for one at most
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class PurgeResult:
     drafts_removed: int = 0
     held_kept: int = 0  # records on hold that a rule would have touched
     file_rewritten: bool = True
+    finished: bool = True  # False: stopped before the end (it goes on at the next purge)
 
     @property
     def removed_anything(self) -> bool:
@@ -81,70 +86,89 @@ def cutoffs(policy: Policy, now: datetime) -> tuple[datetime | None, datetime | 
     return notes, records
 
 
-# Records of calls started before a moment, through the two partial indexes that
-# cover live records and tombstones, never a scan of the table.
+# Records of calls started before a moment, oldest first, through the two partial
+# indexes that cover live records and tombstones, never a scan of the table.
 _OLD_RECORDS = (
-    "SELECT rowid FROM records WHERE started_at < :before AND deleted_at IS NULL "
-    "UNION ALL SELECT rowid FROM records WHERE started_at < :before AND deleted_at IS NOT NULL"
+    "SELECT rowid, 0 FROM records WHERE started_at < :before AND deleted_at IS NULL {unheld} "
+    "UNION ALL SELECT rowid, 1 FROM records WHERE started_at < :before "
+    "AND deleted_at IS NOT NULL {unheld} LIMIT :limit"
 )
-_UNHELD = "rowid NOT IN (SELECT record FROM legal_holds)"
+_UNHELD = "AND rowid NOT IN (SELECT record FROM legal_holds)"
+_HELD = "AND rowid IN (SELECT record FROM legal_holds)"
+# Notes of calls started before a moment: only the notes left are looked at (those
+# of recent calls and of held records), not every old record.
+_OLD_NOTES = (
+    "SELECT n.record FROM record_notes n JOIN records r ON r.rowid = n.record "
+    "WHERE r.started_at < :before AND n.record {hold} (SELECT record FROM legal_holds) "
+    "LIMIT :limit"
+)
+_EVERY = -1  # LIMIT -1: no limit
 
 
-def _count(conn: Connection, sql: str, params: dict[str, int]) -> int:
+def _count(conn: Connection, sql: str, params: tuple[object, ...]) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
 
-def _apply(conn: Connection, notes_before: int | None, records_before: int | None) -> PurgeResult:
-    notes = tombstones = records = drafts = 0
+def _ids(rows: list[tuple[int, ...]]) -> str:
+    return json.dumps([int(r[0]) for r in rows])
+
+
+def _held(conn: Connection, notes_before: int | None, records_before: int | None) -> int:
+    """Records on hold that a rule would otherwise touch."""
     held: set[int] = set()
     if records_before is not None:
-        params = {"before": records_before}
-        old = f"rowid IN ({_OLD_RECORDS}) AND {_UNHELD}"
-        held |= {
-            int(r[0])
-            for r in conn.execute(
-                f"SELECT rowid FROM records WHERE rowid IN ({_OLD_RECORDS}) AND NOT {_UNHELD}",
-                params,
-            )
-        }
-        tombstones = _count(
-            conn, f"SELECT count(*) FROM records WHERE {old} AND deleted_at IS NOT NULL", params
+        rows = conn.execute(
+            _OLD_RECORDS.format(unheld=_HELD), {"before": records_before, "limit": _EVERY}
         )
-        # The notes go with their records (ON DELETE CASCADE); count them as shredded.
+        held |= {int(r[0]) for r in rows}
+    if notes_before is not None:
+        rows = conn.execute(_OLD_NOTES.format(hold="IN"), {"before": notes_before, "limit": _EVERY})
+        held |= {int(r[0]) for r in rows}
+    return len(held)
+
+
+def _apply(
+    conn: Connection, notes_before: int | None, records_before: int | None, limit: int
+) -> tuple[PurgeResult, bool]:
+    """Remove what the rules say, at most ``limit`` records and ``limit`` notes; and
+    whether a limit was reached (there may be more)."""
+    notes = tombstones = records = drafts = 0
+    more = False
+    if records_before is not None:
+        rows = conn.execute(
+            _OLD_RECORDS.format(unheld=_UNHELD), {"before": records_before, "limit": limit}
+        ).fetchall()
+        tombstones = sum(int(r[1]) for r in rows)
+        more = len(rows) == limit
+        ids = _ids(rows)
+        # The notes go with their records (ON DELETE CASCADE): counted as shredded.
         notes += _count(
             conn,
-            f"SELECT count(*) FROM record_notes WHERE record IN (SELECT rowid FROM records "
-            f"WHERE {old})",
-            params,
+            "SELECT count(*) FROM record_notes WHERE record IN (SELECT value FROM json_each(?))",
+            (ids,),
         )
-        records = conn.execute(f"DELETE FROM records WHERE {old}", params).rowcount
-    if notes_before is not None:
-        params = {"before": notes_before}
-        held |= {
-            int(r[0])
-            for r in conn.execute(
-                "SELECT n.record FROM record_notes n JOIN records r ON r.rowid = n.record "
-                "WHERE r.started_at < :before AND n.record IN (SELECT record FROM legal_holds)",
-                params,
-            )
-        }
-        # Only the notes left (those of recent calls and held records) are looked at.
-        notes += conn.execute(
-            "DELETE FROM record_notes WHERE record IN (SELECT n.record FROM record_notes n "
-            "JOIN records r ON r.rowid = n.record WHERE r.started_at < :before) "
-            "AND record NOT IN (SELECT record FROM legal_holds)",
-            params,
+        records = conn.execute(
+            "DELETE FROM records WHERE rowid IN (SELECT value FROM json_each(?))", (ids,)
         ).rowcount
-        drafts = conn.execute("DELETE FROM drafts WHERE saved_at < :before", params).rowcount
-    return PurgeResult(
+    if notes_before is not None:
+        rows = conn.execute(
+            _OLD_NOTES.format(hold="NOT IN"), {"before": notes_before, "limit": limit}
+        ).fetchall()
+        more = more or len(rows) == limit
+        notes += conn.execute(
+            "DELETE FROM record_notes WHERE record IN (SELECT value FROM json_each(?))",
+            (_ids(rows),),
+        ).rowcount
+        drafts = conn.execute("DELETE FROM drafts WHERE saved_at < ?", (notes_before,)).rowcount
+    result = PurgeResult(
         None,
         None,
         notes_shredded=notes,
         records_deleted=records,
         tombstones_deleted=tombstones,
         drafts_removed=drafts,
-        held_kept=len(held),
     )
+    return result, more
 
 
 def _detail(result: PurgeResult, automatic: bool) -> str:
@@ -184,6 +208,25 @@ class _DryRun(Exception):
         self.counted = counted
 
 
+def _dry_run(conn: Connection, notes_before: int | None, records_before: int | None) -> PurgeResult:
+    try:
+        with transaction(conn):
+            counted, _ = _apply(conn, notes_before, records_before, _EVERY)
+            raise _DryRun(replace(counted, held_kept=_held(conn, notes_before, records_before)))
+    except _DryRun as stopped:
+        return stopped.counted
+
+
+def _add(total: PurgeResult, step: PurgeResult) -> PurgeResult:
+    return replace(
+        total,
+        notes_shredded=total.notes_shredded + step.notes_shredded,
+        records_deleted=total.records_deleted + step.records_deleted,
+        tombstones_deleted=total.tombstones_deleted + step.tombstones_deleted,
+        drafts_removed=total.drafts_removed + step.drafts_removed,
+    )
+
+
 def purge(
     session: Session,
     policy: Policy,
@@ -191,34 +234,47 @@ def purge(
     now: datetime | None = None,
     dry_run: bool = False,
     automatic: bool = False,
+    batch: int = BATCH,
+    stop: Callable[[], bool] | None = None,
 ) -> PurgeResult:
-    """Apply the policy. ``dry_run`` counts what would go and changes nothing;
-    ``automatic`` (the daily run at login) needs no permission of the user."""
+    """Apply the policy, ``batch`` records and notes a transaction (each with its
+    ``purge`` audit entry), so that saves on other connections are never held up
+    long. ``stop`` is asked between transactions; a purge stopped early is not
+    marked as the day's run (``finished`` False) and goes on at the next.
+
+    ``dry_run`` counts what would go and changes nothing; ``automatic`` (the daily
+    run at login) needs no permission of the user.
+    """
     if not automatic:
         session.require(Permission.PURGE)
     moment = now if now is not None else datetime.now(UTC)
     notes_at, records_at = cutoffs(policy, moment)
+    notes_before = None if notes_at is None else to_epoch(notes_at)
+    records_before = None if records_at is None else to_epoch(records_at)
     conn = session.conn
-    try:
+    if dry_run:
+        counted = _dry_run(conn, notes_before, records_before)
+        return replace(counted, notes_before=notes_at, records_before=records_at)
+    total = PurgeResult(notes_at, records_at)
+    more = True
+    while more:
+        if stop is not None and stop():
+            break
         with transaction(conn):
-            counted = _apply(
-                conn,
-                None if notes_at is None else to_epoch(notes_at),
-                None if records_at is None else to_epoch(records_at),
-            )
-            if dry_run:
-                raise _DryRun(counted)
-            _mark_run(conn, moment)
-            audit.record(
-                conn, session.user.id, "purge", detail=_detail(counted, automatic), now=moment
-            )
-    except _DryRun as stopped:
-        return replace(stopped.counted, notes_before=notes_at, records_before=records_at)
+            if total == PurgeResult(notes_at, records_at):  # the first step
+                total = replace(total, held_kept=_held(conn, notes_before, records_before))
+            step, more = _apply(conn, notes_before, records_before, batch)
+            step = replace(step, held_kept=total.held_kept)
+            first = not total.removed_anything
+            total = _add(total, step)
+            if step.removed_anything or (first and not more):
+                audit.record(
+                    conn, session.user.id, "purge", detail=_detail(step, automatic), now=moment
+                )
+            if not more:
+                _mark_run(conn, moment)
     # Even when nothing new went: an earlier purge may have been kept from emptying the log.
-    rewritten = _rewrite_file(conn)
-    return replace(
-        counted, notes_before=notes_at, records_before=records_at, file_rewritten=rewritten
-    )
+    return replace(total, finished=not more, file_rewritten=_rewrite_file(conn))
 
 
 def last_run(conn: Connection) -> str | None:
@@ -227,10 +283,15 @@ def last_run(conn: Connection) -> str | None:
 
 
 def purge_if_due(
-    session: Session, policy: Policy, *, now: datetime | None = None
+    session: Session,
+    policy: Policy,
+    *,
+    now: datetime | None = None,
+    batch: int = BATCH,
+    stop: Callable[[], bool] | None = None,
 ) -> PurgeResult | None:
-    """The daily run: purge unless a purge already ran this UTC day; None when not due."""
+    """The daily run: purge unless a purge finished this UTC day; None when not due."""
     moment = now if now is not None else datetime.now(UTC)
     if last_run(session.conn) == moment.astimezone(UTC).date().isoformat():
         return None
-    return purge(session, policy, now=moment, automatic=True)
+    return purge(session, policy, now=moment, automatic=True, batch=batch, stop=stop)

@@ -220,3 +220,31 @@ def test_the_policy_comes_from_the_site_settings(tmp_path: Path) -> None:
     fallback = load_settings(bad, tmp_path / "none.ini")
     assert fallback.record_retention_months == 60
     assert any("record_retention_months" in w for w in fallback.warnings)
+
+
+def test_a_purge_goes_in_small_transactions_and_can_stop_between_them(
+    admin_session: Session,
+) -> None:
+    for days in (100, 101, 102, 103, 104):
+        log(admin_session, NOW - timedelta(days=days))
+    for months in (61, 62, 63):
+        log(admin_session, NOW - timedelta(days=months * 31))
+    steps: list[int] = []
+
+    def stop() -> bool:
+        steps.append(1)
+        return len(steps) > 2
+
+    partial = retention.purge(admin_session, POLICY, now=NOW, batch=2, stop=stop)
+    assert not partial.finished and partial.file_rewritten
+    assert (partial.records_deleted, partial.notes_shredded) == (3, 7)
+    assert retention.last_run(admin_session.conn) is None  # not the day's run yet
+    due = retention.purge_if_due(admin_session, POLICY, now=NOW, batch=2)
+    assert due is not None and due.finished
+    assert (due.records_deleted, due.notes_shredded) == (0, 1)
+    purges = [e.detail or "" for e in audit.entries(admin_session.conn) if e.action == "purge"]
+    assert len(purges) == 3  # one entry a transaction that removed something
+    shredded = sum(int(d.split("notes=")[1].split()[0]) for d in purges)
+    assert shredded == 8
+    left = admin_session.conn.execute("SELECT count(*) FROM record_notes").fetchone()[0]
+    assert left == 0
