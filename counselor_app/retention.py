@@ -196,7 +196,7 @@ def _mark_run(conn: Connection, moment: datetime) -> None:
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (LAST_RUN, moment.astimezone(UTC).date().isoformat()),
+        (LAST_RUN, today_utc(moment)),
     )
 
 
@@ -277,6 +277,11 @@ def purge(
     return replace(total, finished=not more, file_rewritten=_rewrite_file(conn))
 
 
+def today_utc(now: datetime | None = None) -> str:
+    """The UTC day, as the last run is noted."""
+    return (now if now is not None else datetime.now(UTC)).astimezone(UTC).date().isoformat()
+
+
 def last_run(conn: Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (LAST_RUN,)).fetchone()
     return None if row is None else str(row[0])
@@ -292,6 +297,6 @@ def purge_if_due(
 ) -> PurgeResult | None:
     """The daily run: purge unless a purge finished this UTC day; None when not due."""
     moment = now if now is not None else datetime.now(UTC)
-    if last_run(session.conn) == moment.astimezone(UTC).date().isoformat():
+    if last_run(session.conn) == today_utc(moment):
         return None
     return purge(session, policy, now=moment, automatic=True, batch=batch, stop=stop)

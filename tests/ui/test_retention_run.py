@@ -1,0 +1,66 @@
+"""The day's retention purge in the background of the window."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counselor_app import audit, records, retention
+from counselor_app.config import Settings
+from counselor_app.forms.expression import Answer
+from counselor_app.vault import Session
+from ui.retention_run import start_daily_purge
+
+CALL: dict[str, Answer] = {
+    "call_kind": "victim",
+    "channel": "phone",
+    "reason": "domestic_violence",
+    "victim_sex": "female",
+    "victim_age_band": "25_34",
+    "author_relation": "spouse",
+    "violence_types": ["psychological"],
+    "response": ["listening"],
+    "note": "Rappellera jeudi.",
+}
+
+
+def log_call(session: Session, days_ago: int) -> str:
+    started = datetime.now(UTC) - timedelta(days=days_ago)
+    record = records.new_record(
+        session, started_at=started, ended_at=started + timedelta(minutes=9), answers=CALL
+    )
+    return records.create(session, record).id
+
+
+def test_the_purge_runs_in_the_background_once_a_day(
+    qtbot: QtBot, supervisor: Session, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = log_call(supervisor, 120)
+    recent = log_call(supervisor, 3)
+    caplog.set_level(logging.INFO, logger="ui.retention_run")
+    worker = start_daily_purge(supervisor, settings)
+    assert worker is not None
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        pass
+    assert records.get(supervisor, old).note is None
+    assert records.get(supervisor, recent).note == "Rappellera jeudi."
+    assert retention.last_run(supervisor.conn) == retention.today_utc()
+    entry = audit.entries(supervisor.conn)[-1]
+    assert (entry.action, entry.user_id) == ("purge", supervisor.user.id)
+    assert entry.detail is not None and entry.detail.startswith("automatic notes=1 ")
+    assert "1 notes shredded" in caplog.text and "Rappellera" not in caplog.text
+    assert start_daily_purge(supervisor, settings) is None  # done for today
+
+
+def test_zero_periods_keep_everything(qtbot: QtBot, supervisor: Session) -> None:
+    old = log_call(supervisor, 4000)
+    worker = start_daily_purge(
+        supervisor, Settings(note_retention_days=0, record_retention_months=0)
+    )
+    assert worker is not None
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        pass
+    assert records.get(supervisor, old).note == "Rappellera jeudi."
