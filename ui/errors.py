@@ -54,6 +54,12 @@ def _action(permission: Permission) -> str:
         return QCoreApplication.translate("Errors", "delete records")
     if permission is Permission.VIEW_AUDIT:
         return QCoreApplication.translate("Errors", "view and export the audit trail")
+    if permission is Permission.LEGAL_HOLD:
+        return QCoreApplication.translate("Errors", "put records on legal hold or lift a hold")
+    if permission is Permission.PURGE:
+        return QCoreApplication.translate(
+            "Errors", "purge notes and records past their retention period"
+        )
     return QCoreApplication.translate("Errors", "verify the vault")
 
 

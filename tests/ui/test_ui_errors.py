@@ -55,6 +55,7 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     ),
     errors.RecordNotFound: (errors.RecordNotFound("7f1c"), ["does not exist"]),
     errors.RecordLocked: (errors.RecordLocked(24), ["24"]),
+    errors.RecordHeld: (errors.RecordHeld("r-1"), ["legal hold"]),
     transfer.ImportRejected: (
         transfer.ImportRejected(
             FOLDER / "calls.jsonl", LineError(17, "call_kind", "'caller' is not an option")
@@ -165,3 +166,8 @@ def test_an_unfinished_rekey_is_explained() -> None:
     from counselor_app.vault.keying import RekeyUnfinished
 
     assert "Ctrl+L" in describe(RekeyUnfinished())
+
+
+def test_every_permission_has_its_own_words() -> None:
+    texts = {describe(errors.PermissionDenied(p, Role.COUNSELOR)) for p in Permission}
+    assert len(texts) == len(Permission)
