@@ -2,6 +2,12 @@
 
 No event loop is started here: dialogs are shown with ``show()`` and the steps are
 chained by signals, so a test can drive the whole flow.
+
+Locking (Ctrl+L, idle minutes, minimising, the system suspending the program)
+closes the session and keeps where the user was (see ``ui.place``): if she is the
+one who unlocks, she is put back there, her open call reopened; anyone else gets a
+window of her own, and the first user's place is dropped (her draft stays in the
+vault for her next login).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 
 from counselor_app.config import Settings
-from counselor_app.drafts import load_draft
+from counselor_app.drafts import Draft, load_draft
 from counselor_app.logins import record_lock
 from counselor_app.vault import Session, vault_exists
 from counselor_app.vault.backup import automatic_backup
@@ -25,6 +31,7 @@ from ui.first_run import FirstRunDialog
 from ui.idle import IdleLock
 from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
+from ui.place import Place, capture, return_to
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +56,14 @@ def _automatic_backup(session: Session, settings: Settings, data_dir: Path) -> N
         return
     if made is not None:
         log.info("Automatic backup written.")
+
+
+def _read_draft(session: Session) -> Draft | None:
+    try:
+        return load_draft(session)
+    except FAILURES:
+        log.warning("The draft could not be read.")
+        return None
 
 
 class LockKey(QObject):
@@ -88,6 +103,7 @@ class AppController(QObject):
         self.dialog: ActionDialog | None = None
         self.window: MainWindow | None = None
         self._done = False
+        self.place: Place | None = None  # where the user who locked was
         self._lock_key = LockKey(self.lock, self)
         self.clipboard = ClipboardGuard(self)
         self.idle = IdleLock(
@@ -147,16 +163,12 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-        self._offer_draft(window, session)
-
-    def _offer_draft(self, window: MainWindow, session: Session) -> None:
-        """A call this user left unsaved (a crash, a lock) is offered back: resume or discard."""
-        try:
-            draft = load_draft(session)
-        except FAILURES:
-            log.warning("The draft could not be read.")
-            return
-        if draft is not None:
+        place, self.place = self.place, None
+        draft = _read_draft(session)
+        if place is not None and place.user_id == session.user.id:
+            return_to(window, place, draft)
+        elif draft is not None:
+            # A call this user left unsaved (a crash, a lock) is offered back.
             window.offer_draft(draft)
 
     def _close_session(self, *, locking: bool = False) -> None:
@@ -177,11 +189,12 @@ class AppController(QObject):
             session.close()
 
     def lock(self) -> None:
-        """Close the session and the window (recorded in the audit trail as ``lock``);
-        ask for the password again."""
-        if self._done:
+        """Close the session and the window (recorded in the audit trail as ``lock``),
+        keeping where the user was; ask for the password again. Nothing while locked."""
+        if self._done or self.session is None:
             return
-        who = None if self.session is None else self.session.user.id
+        who = self.session.user.id
+        self.place = None if self.window is None else capture(self.window, who)
         self._close_session(locking=True)
         self.show_login(returning=who)
 
@@ -189,6 +202,7 @@ class AppController(QObject):
         if self._done:
             return
         self._done = True
+        self.place = None
         self._close_session()
         self.clipboard.detach()
         self._drop_dialog()

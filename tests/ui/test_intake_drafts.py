@@ -106,6 +106,8 @@ def test_a_draft_offered_back_can_be_discarded(
     open_call(qtbot, keyboard, window)
     keyboard.type("1")
     controller.lock()
+    login(ADMIN, ADMIN_PASSWORD)  # someone else unlocked meanwhile: the call is only offered
+    controller.lock()
 
     window, _ = _login_offered(qtbot, controller, login, COUNSELOR, COUNSELOR_PASSWORD)
     keyboard.alt(Qt.Key.Key_D)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -54,6 +55,18 @@ def period_days(
     if period is Period.CUSTOM:
         return min(custom), max(custom)
     return None, None
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What is chosen in the call list's bar: codes and ids, never a record's content."""
+
+    period: Period
+    start: date
+    end: date
+    kind: str | None
+    reason: str | None
+    counselor_id: str | None
 
 
 class PeriodBar(QWidget):
@@ -203,6 +216,39 @@ class CallFilterBar(PeriodBar):
             self.counselor,
         ]
         return [w for w in widgets if w is not None]
+
+    def choices(self) -> FilterChoices:
+        return FilterChoices(
+            period=self.current_period(),
+            start=display.from_qdate(self.start.date()),
+            end=display.from_qdate(self.end.date()),
+            kind=self.kind.currentData(),
+            reason=self.reason.currentData(),
+            counselor_id=None if self.counselor is None else self.counselor.currentData(),
+        )
+
+    def choose(self, choices: FilterChoices) -> None:
+        """Choose again what ``choices`` says, without emitting ``changed``: the caller
+        reads the list once. A choice no longer offered (a removed counselor) stays as is."""
+        picks: list[tuple[QComboBox | None, object]] = [
+            (self.period, choices.period.value),
+            (self.kind, choices.kind),
+            (self.reason, choices.reason),
+            (self.counselor, choices.counselor_id),
+        ]
+        for widget in self.inputs():
+            widget.blockSignals(True)
+        try:
+            self.start.setDate(display.to_qdate(choices.start))
+            self.end.setDate(display.to_qdate(choices.end))
+            for combo, data in picks:
+                found = -1 if combo is None else combo.findData(data)
+                if combo is not None and found >= 0:
+                    combo.setCurrentIndex(found)
+        finally:
+            for widget in self.inputs():
+                widget.blockSignals(False)
+        self._show_dates()
 
     def current_filter(self) -> ListFilter:
         start, end = period_bounds(*self.days())

@@ -6,9 +6,10 @@ Enter (or a double click) on a row opens its record.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +27,7 @@ from counselor_app.forms.catalogue import default_form
 from counselor_app.forms.definition import FormDefinition
 from counselor_app.store.listing import ListFilter
 from counselor_app.vault import Session
-from ui.call_list.filters import CallFilterBar
+from ui.call_list.filters import CallFilterBar, FilterChoices
 from ui.call_list.model import PAGE_SIZE, CallListModel, Column
 from ui.call_list.record_dialog import RecordDialog
 from ui.errors import FAILURES, describe_failure
@@ -34,6 +35,18 @@ from ui.fields import chain_tab_order
 from ui.notice import Notice
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+@dataclass(frozen=True)
+class ListPlace:
+    """Where the list was (see :meth:`CallListView.place`): ids, choices and positions."""
+
+    choices: FilterChoices
+    selected_id: str | None
+    shown_id: str | None  # the record open in its dialog
+    loaded_rows: int
+    scroll: tuple[int, int]  # vertical, horizontal
+    had_focus: bool
 
 
 class CallListView(QWidget):
@@ -172,6 +185,51 @@ class CallListView(QWidget):
                 self.open_record(row)
             return True
         return super().eventFilter(watched, event)
+
+    # Where the list was, across a lock
+
+    def place(self) -> ListPlace:
+        dialog = self.record_dialog
+        return ListPlace(
+            choices=self.filters.choices(),
+            selected_id=self.selected_record_id(),
+            shown_id=None if dialog is None else dialog.record.id,
+            loaded_rows=self.model.rowCount(),
+            scroll=(
+                self.table.verticalScrollBar().value(),
+                self.table.horizontalScrollBar().value(),
+            ),
+            had_focus=self.table.hasFocus(),
+        )
+
+    def return_to(self, place: ListPlace) -> None:
+        """The same choices, selection and scrolling (the record's dialog: see
+        :meth:`show_record`).
+
+        The rows are read again (some may have changed meanwhile), as many pages as
+        were loaded; a record no longer among them is not looked for further.
+        """
+        self.filters.choose(place.choices)
+        self.set_filter(self.filters.current_filter())
+        while self.model.rowCount() < place.loaded_rows and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = None if place.selected_id is None else self.model.row_of(place.selected_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        if place.had_focus:
+            self.table.setFocus()
+        # The scroll bars have their range once the window is laid out.
+        QTimer.singleShot(0, self, lambda: self._scroll_to(place.scroll))
+
+    def show_record(self, record_id: str) -> RecordDialog | None:
+        """Open the record of ``record_id`` if its row is loaded."""
+        row = self.model.row_of(record_id)
+        return None if row is None else self.open_record(row)
+
+    def _scroll_to(self, scroll: tuple[int, int]) -> None:
+        self.table.doItemsLayout()  # the rows laid out now, not at the view's next turn
+        self.table.verticalScrollBar().setValue(scroll[0])
+        self.table.horizontalScrollBar().setValue(scroll[1])
 
     # One record
 

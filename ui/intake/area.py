@@ -6,6 +6,8 @@ when none is open. After login, a draft left by a crash or a lock is offered bac
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -21,6 +23,8 @@ from ui.intake.timer import now
 from ui.notice import Notice
 
 DEFAULT_CHANNEL = "phone"
+
+log = logging.getLogger(__name__)
 
 
 class IntakeArea(QWidget):
@@ -147,6 +151,22 @@ class IntakeArea(QWidget):
             self.intake.keep_draft()
 
     # A draft left behind
+
+    def resume(self, draft: Draft) -> Intake | None:
+        """Open the call of ``draft`` again without asking: she unlocks where she was.
+
+        None if a call or a question is already there, or the call cannot be opened
+        (the record being corrected was deleted meanwhile): then offer the draft.
+        """
+        if self._closing or self.offer is not None or self.intake is not None:
+            return None
+        try:
+            return self._open(draft)
+        except FAILURES:
+            log.warning("The open call could not be reopened from its draft.")
+            for stray in self.findChildren(Intake):  # the one half made
+                stray.deleteLater()
+            return None
 
     def offer_draft(self, draft: Draft) -> QMessageBox:
         """Ask whether to resume the unsaved call or discard it (Esc resumes: nothing lost)."""
