@@ -8,8 +8,9 @@ STAMP := $(VENV)/.installed
 
 # System libraries Qt needs, even offscreen; fonts so text renders.
 QT_DEBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
-# Tools the tests use: pdftoppm renders the PDF report.
-TEST_DEBS := poppler-utils
+# Tools the tests use: pdftoppm renders the PDF report; dbus-daemon is a private bus
+# for the desktop-lock tests.
+TEST_DEBS := poppler-utils dbus
 # Extra libraries for real windows on X11.
 X11_DEBS := libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \

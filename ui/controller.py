@@ -3,11 +3,11 @@
 No event loop is started here: dialogs are shown with ``show()`` and the steps are
 chained by signals, so a test can drive the whole flow.
 
-Locking (Ctrl+L, idle minutes, minimising, the system suspending the program)
-closes the session and keeps where the user was (see ``ui.place``): if she is the
-one who unlocks, she is put back there, her open call reopened; anyone else gets a
-window of her own, and the first user's place is dropped (her draft stays in the
-vault for her next login).
+Locking (Ctrl+L, idle minutes, minimising, the system suspending the program or
+locking the desktop session) closes the session and keeps where the user was (see
+``ui.place``): if she is the one who unlocks, she is put back there, her open call
+reopened; anyone else gets a window of her own, and the first user's place is dropped
+(her draft stays in the vault for her next login).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from ui.idle import IdleLock
 from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
 from ui.place import Place, capture, return_to
+from ui.screen_lock import ScreenLock
 
 log = logging.getLogger(__name__)
 
@@ -90,12 +91,20 @@ class LockKey(QObject):
 class AppController(QObject):
     """Owns the open session (at most one) and the window showing it.
 
-    ``finished(exit_code)`` is emitted once, when the person quits.
+    ``finished(exit_code)`` is emitted once, when the person quits. ``screen_lock`` tells
+    when the desktop session locks (by default, whatever this system reports).
     """
 
     finished = Signal(int)
 
-    def __init__(self, data_dir: Path, settings: Settings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        screen_lock: ScreenLock | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.settings = settings
@@ -112,6 +121,10 @@ class AppController(QObject):
             when_minimised=settings.lock_when_minimised,
             parent=self,
         )
+        self.screen_lock = screen_lock if screen_lock is not None else ScreenLock.for_platform(self)
+        if self.screen_lock.parent() is None:
+            self.screen_lock.setParent(self)
+        self.screen_lock.locked.connect(self.lock)
 
     def start(self) -> None:
         if vault_exists(self.data_dir):
@@ -160,6 +173,7 @@ class AppController(QObject):
         if app is not None:
             app.installEventFilter(self._lock_key)
         self.idle.watch(window)
+        self.screen_lock.watch(window)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -176,6 +190,7 @@ class AppController(QObject):
         if app is not None:
             app.removeEventFilter(self._lock_key)
         self.idle.stop()
+        self.screen_lock.stop()
         self.clipboard.clear()  # nothing of the session stays on the clipboard
         window, self.window = self.window, None
         if window is not None:
