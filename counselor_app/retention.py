@@ -267,7 +267,8 @@ def purge(
             step = replace(step, held_kept=total.held_kept)
             first = not total.removed_anything
             total = _add(total, step)
-            if step.removed_anything or (first and not more):
+            # A purge by hand is recorded even when it found nothing; the daily run then not.
+            if step.removed_anything or (first and not more and not automatic):
                 audit.record(
                     conn, session.user.id, "purge", detail=_detail(step, automatic), now=moment
                 )

@@ -32,6 +32,7 @@ from ui.idle import IdleLock
 from ui.login import LoginDialog
 from ui.main_window import LOCK_KEY, MainWindow
 from ui.place import Place, capture, return_to
+from ui.retention_run import start_daily_purge
 from ui.screen_lock import ScreenLock
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,8 @@ class AppController(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        # The day's retention purge, in the background on a connection of its own.
+        start_daily_purge(session, self.settings)
         place, self.place = self.place, None
         draft = _read_draft(session)
         if place is not None and place.user_id == session.user.id:

@@ -139,6 +139,11 @@ def test_a_supervisor_places_and_lifts_a_hold_by_keyboard(
     assert changed.args == [record_id, True]
     assert holds.is_held(zoe.conn, record_id)
     assert dialog.held
+    # The list behind shows the mark at once, the whole date still readable.
+    date = view.model.index(0, Column.STARTED)
+    assert date.data().startswith(HELD_MARKER)
+    width = view.table.fontMetrics().horizontalAdvance(date.data())
+    assert view.table.columnWidth(Column.STARTED) > width
     line = dialog.hold_line.text()
     assert line.startswith("On legal hold since ")
     assert line.endswith(f"(placed by {ZOE})")

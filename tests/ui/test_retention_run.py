@@ -12,7 +12,10 @@ from counselor_app import audit, records, retention
 from counselor_app.config import Settings
 from counselor_app.forms.expression import Answer
 from counselor_app.vault import Session
+from tests.ui.driving import ADMIN, ADMIN_PASSWORD, Login
+from ui.controller import AppController
 from ui.retention_run import start_daily_purge
+from ui.transfer import worker as workers
 
 CALL: dict[str, Answer] = {
     "call_kind": "victim",
@@ -64,3 +67,13 @@ def test_zero_periods_keep_everything(qtbot: QtBot, supervisor: Session) -> None
     with qtbot.waitSignal(worker.finished, timeout=10_000):
         pass
     assert records.get(supervisor, old).note == "Rappellera jeudi."
+
+
+def test_a_window_login_starts_the_purge(
+    qtbot: QtBot, supervisor: Session, controller: AppController, login: Login
+) -> None:
+    old = log_call(supervisor, 120)
+    login(ADMIN, ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: not workers.running(), timeout=10_000)
+    assert records.get(supervisor, old).note is None
+    assert retention.last_run(supervisor.conn) == retention.today_utc()

@@ -146,6 +146,7 @@ class CallListView(QWidget):
 
     def _after_reset(self, keep: str | None = None) -> None:
         self._show_count()
+        self.table.resizeColumnToContents(Column.STARTED)  # held calls carry a mark
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount() > 0:
             row = 0
@@ -249,10 +250,15 @@ class CallListView(QWidget):
         dialog = RecordDialog(self._session, record, self._language, self)
         dialog.edit_requested.connect(self.edit_requested)
         dialog.deleted.connect(self._deleted)
+        dialog.hold_changed.connect(self._hold_changed)
         dialog.finished.connect(lambda: self._dialog_closed(dialog))
         self.record_dialog = dialog
         dialog.open()
         return dialog
+
+    def _hold_changed(self, record_id: str, held: bool) -> None:
+        self.model.set_held(record_id, held)
+        self.table.resizeColumnToContents(Column.STARTED)  # the hold mark widens it
 
     def _dialog_closed(self, dialog: RecordDialog) -> None:
         if self.record_dialog is dialog:
