@@ -60,12 +60,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="32"/>
+        <location filename="../../ui/app.py" line="39"/>
         <source>Counselor app</source>
         <translation>Application d’écoute</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="33"/>
+        <location filename="../../ui/app.py" line="40"/>
         <source>This vault is already open in another window of the program on this computer.
 
 Use that window, or close it before starting the program again.</source>
@@ -251,42 +251,42 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/audit/model.py" line="163"/>
+        <location filename="../../ui/audit/model.py" line="72"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="164"/>
+        <location filename="../../ui/audit/model.py" line="73"/>
         <source>Date and time</source>
         <translation>Date et heure</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="165"/>
+        <location filename="../../ui/audit/model.py" line="74"/>
         <source>User</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="166"/>
+        <location filename="../../ui/audit/model.py" line="75"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="167"/>
+        <location filename="../../ui/audit/model.py" line="76"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="168"/>
+        <location filename="../../ui/audit/model.py" line="77"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="169"/>
+        <location filename="../../ui/audit/model.py" line="78"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/model.py" line="185"/>
+        <location filename="../../ui/audit/model.py" line="94"/>
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
@@ -330,91 +330,101 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
     </message>
     <message>
         <location filename="../../ui/audit/wording.py" line="31"/>
+        <source>Legal hold placed</source>
+        <translation>Gel judiciaire posé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="32"/>
+        <source>Legal hold lifted</source>
+        <translation>Gel judiciaire levé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="33"/>
         <source>Records imported</source>
         <translation>Fiches importées</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="32"/>
+        <location filename="../../ui/audit/wording.py" line="34"/>
         <source>Records exported</source>
         <translation>Fiches exportées</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="33"/>
+        <location filename="../../ui/audit/wording.py" line="35"/>
         <source>Records purged</source>
         <translation>Fiches purgées</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="34"/>
+        <location filename="../../ui/audit/wording.py" line="36"/>
         <source>Report made</source>
         <translation>Rapport établi</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="35"/>
+        <location filename="../../ui/audit/wording.py" line="37"/>
         <source>Report saved</source>
         <translation>Rapport enregistré</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="36"/>
+        <location filename="../../ui/audit/wording.py" line="38"/>
         <source>Account added</source>
         <translation>Compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="37"/>
+        <location filename="../../ui/audit/wording.py" line="39"/>
         <source>Account removed</source>
         <translation>Compte supprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="38"/>
+        <location filename="../../ui/audit/wording.py" line="40"/>
         <source>Role changed</source>
         <translation>Rôle modifié</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="39"/>
+        <location filename="../../ui/audit/wording.py" line="41"/>
         <source>Password reset</source>
         <translation>Mot de passe réinitialisé</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="40"/>
+        <location filename="../../ui/audit/wording.py" line="42"/>
         <source>Password changed</source>
         <translation>Mot de passe changé</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="41"/>
+        <location filename="../../ui/audit/wording.py" line="43"/>
         <source>Backup made</source>
         <translation>Sauvegarde effectuée</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="42"/>
+        <location filename="../../ui/audit/wording.py" line="44"/>
         <source>Vault restored</source>
         <translation>Coffre-fort restauré</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="43"/>
+        <location filename="../../ui/audit/wording.py" line="45"/>
         <source>Audit trail exported</source>
         <translation>Journal d’audit exporté</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="55"/>
+        <location filename="../../ui/audit/wording.py" line="57"/>
         <source>Succeeded</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="56"/>
+        <location filename="../../ui/audit/wording.py" line="58"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="57"/>
+        <location filename="../../ui/audit/wording.py" line="59"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="75"/>
+        <location filename="../../ui/audit/wording.py" line="77"/>
         <source>{date} at {time}</source>
         <translation>{date} à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="84"/>
+        <location filename="../../ui/audit/wording.py" line="86"/>
         <source>Your role ({role}) does not allow you to view the audit trail.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de consulter le journal d’audit.</translation>
     </message>
@@ -435,72 +445,72 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
 <context>
     <name>CallFilterBar</name>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="83"/>
+        <location filename="../../ui/call_list/filters.py" line="140"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="84"/>
+        <location filename="../../ui/call_list/filters.py" line="141"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="85"/>
+        <location filename="../../ui/call_list/filters.py" line="142"/>
         <source>This month</source>
         <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="86"/>
+        <location filename="../../ui/call_list/filters.py" line="143"/>
         <source>Chosen dates</source>
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="87"/>
+        <location filename="../../ui/call_list/filters.py" line="144"/>
         <source>All dates</source>
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="93"/>
+        <location filename="../../ui/call_list/filters.py" line="150"/>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="95"/>
+        <location filename="../../ui/call_list/filters.py" line="152"/>
         <source>All reasons</source>
         <translation>Tous les motifs</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="103"/>
+        <location filename="../../ui/call_list/filters.py" line="160"/>
         <source>All counselors</source>
         <translation>Tous les écoutant·es</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="111"/>
+        <location filename="../../ui/call_list/filters.py" line="168"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="112"/>
+        <location filename="../../ui/call_list/filters.py" line="169"/>
         <source>Fro&amp;m:</source>
         <translation>Dé&amp;but&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="113"/>
+        <location filename="../../ui/call_list/filters.py" line="170"/>
         <source>&amp;To:</source>
         <translation>Fi&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="114"/>
+        <location filename="../../ui/call_list/filters.py" line="171"/>
         <source>Call &amp;kind:</source>
         <translation>&amp;Type d’appel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="115"/>
+        <location filename="../../ui/call_list/filters.py" line="172"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/filters.py" line="117"/>
+        <location filename="../../ui/call_list/filters.py" line="174"/>
         <source>Cou&amp;nselor:</source>
         <translation>Éc&amp;outant·e&#xa0;:</translation>
     </message>
@@ -508,55 +518,67 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
 <context>
     <name>CallListModel</name>
     <message>
-        <location filename="../../ui/call_list/model.py" line="181"/>
+        <location filename="../../ui/call_list/model.py" line="102"/>
         <source>Date and time</source>
         <translation>Date et heure</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/model.py" line="183"/>
+        <location filename="../../ui/call_list/model.py" line="104"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/model.py" line="185"/>
+        <location filename="../../ui/call_list/model.py" line="106"/>
         <source>Call kind</source>
         <translation>Type d’appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/model.py" line="187"/>
+        <location filename="../../ui/call_list/model.py" line="108"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/model.py" line="188"/>
+        <location filename="../../ui/call_list/model.py" line="109"/>
         <source>Counselor</source>
         <translation>Écoutant·e</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/model.py" line="226"/>
+        <location filename="../../ui/call_list/model.py" line="145"/>
+        <source>{when}
+On legal hold</source>
+        <translation>{when}
+Sous gel judiciaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="149"/>
         <source>No reason recorded</source>
         <translation>Aucun motif noté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/model.py" line="157"/>
+        <source>{when}, on legal hold</source>
+        <translation>{when}, sous gel judiciaire</translation>
     </message>
 </context>
 <context>
     <name>CallListView</name>
     <message>
-        <location filename="../../ui/call_list/view.py" line="80"/>
+        <location filename="../../ui/call_list/view.py" line="93"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/view.py" line="81"/>
+        <location filename="../../ui/call_list/view.py" line="94"/>
         <source>Press Enter to open the selected call.</source>
         <translation>Appuyez sur Entrée pour ouvrir l’appel sélectionné.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/view.py" line="91"/>
+        <location filename="../../ui/call_list/view.py" line="104"/>
         <source>Column titles</source>
         <translation>Titres des colonnes</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/view.py" line="149"/>
+        <location filename="../../ui/call_list/view.py" line="163"/>
         <source>Calls: {count}</source>
         <translation>Appels&#xa0;: {count}</translation>
     </message>
@@ -695,192 +717,207 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="47"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>view and export the audit trail</source>
         <translation>consulter et exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="58"/>
+        <source>put records on legal hold or lift a hold</source>
+        <translation>placer des fiches sous gel judiciaire ou lever un gel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="60"/>
+        <source>purge notes and records past their retention period</source>
+        <translation>purger les notes et les fiches dont la durée de conservation est dépassée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="80"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="79"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="96"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
         <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="112"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="122"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="128"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="127"/>
+        <location filename="../../ui/errors.py" line="134"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="133"/>
+        <location filename="../../ui/errors.py" line="140"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="139"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/errors.py" line="150"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="147"/>
+        <location filename="../../ui/errors.py" line="154"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="151"/>
+        <location filename="../../ui/errors.py" line="158"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="162"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="159"/>
+        <location filename="../../ui/errors.py" line="166"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="165"/>
+        <location filename="../../ui/errors.py" line="172"/>
+        <source>This record is on legal hold: a supervisor must lift the hold before it can be deleted.</source>
+        <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="178"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="171"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="181"/>
+        <location filename="../../ui/errors.py" line="194"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="186"/>
+        <location filename="../../ui/errors.py" line="199"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="215"/>
         <source>The disk is full: nothing was saved. What you typed is still here; free some space on the disk (or ask IT to) and try again.</source>
         <translation>Le disque est plein&#xa0;: rien n’a été enregistré. Ce que vous avez saisi est toujours là&#xa0;; libérez de la place sur le disque (ou demandez-le au service informatique) puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="211"/>
+        <location filename="../../ui/errors.py" line="224"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
@@ -1203,38 +1240,38 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>IntakeArea</name>
     <message>
-        <location filename="../../ui/intake/area.py" line="63"/>
-        <location filename="../../ui/intake/area.py" line="75"/>
+        <location filename="../../ui/intake/area.py" line="67"/>
+        <location filename="../../ui/intake/area.py" line="79"/>
         <source>A call is already open: save it (Ctrl+S) or discard it (Esc) first.</source>
         <translation>Un appel est déjà ouvert&#xa0;: enregistrez-le (Ctrl+S) ou abandonnez-le (Échap) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="137"/>
+        <location filename="../../ui/intake/area.py" line="141"/>
         <source>Logged: {kind}.</source>
         <translation>Consigné&#xa0;: {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="156"/>
+        <location filename="../../ui/intake/area.py" line="176"/>
         <source>Unsaved call</source>
         <translation>Appel non enregistré</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="160"/>
+        <location filename="../../ui/intake/area.py" line="180"/>
         <source>A call started at {time} was not saved: the program was locked or stopped before the end. Resume it, or discard it?</source>
         <translation>Un appel commencé le {time} n’a pas été enregistré&#xa0;: le programme a été verrouillé ou arrêté avant la fin. Le reprendre, ou l’abandonner&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="164"/>
+        <location filename="../../ui/intake/area.py" line="184"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="168"/>
+        <location filename="../../ui/intake/area.py" line="188"/>
         <source>&amp;Discard</source>
         <translation>A&amp;bandonner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="196"/>
+        <location filename="../../ui/intake/area.py" line="216"/>
         <source>The unsaved call was discarded.</source>
         <translation>L’appel non enregistré a été abandonné.</translation>
     </message>
@@ -1531,69 +1568,115 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="69"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="79"/>
         <source>Call of {when}</source>
         <translation>Appel du {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="73"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="94"/>
         <source>Record of the call of {when}</source>
         <translation>Fiche de l’appel du {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="83"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="105"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="88"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="110"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="220"/>
+        <source>Place on legal &amp;hold</source>
+        <translation>Placer sous gel &amp;judiciaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="115"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="92"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="119"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="110"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="144"/>
         <source>(account removed)</source>
         <translation>(compte supprimé)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="115"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="149"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="116"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="150"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="117"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="151"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="118"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="152"/>
         <source>Counselor</source>
         <translation>Écoutant·e</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="121"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="155"/>
         <source>Saved</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="123"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="157"/>
         <source>Changed</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="147"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="181"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="208"/>
+        <source>On legal hold since {when} (placed by {name})</source>
+        <translation>Sous gel judiciaire depuis le {when} (posé par {name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="220"/>
+        <source>Lift legal &amp;hold</source>
+        <translation>Lever le gel &amp;judiciaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="225"/>
+        <source>This record is on legal hold: lift the hold before deleting it.</source>
+        <translation>Cette fiche est sous gel judiciaire&#xa0;: levez le gel avant de la supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="251"/>
+        <source>The record is on legal hold.</source>
+        <translation>La fiche est sous gel judiciaire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="253"/>
+        <source>The legal hold was lifted.</source>
+        <translation>Le gel judiciaire a été levé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="261"/>
+        <source>Lift a legal hold</source>
+        <translation>Lever un gel judiciaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="263"/>
+        <source>Lift the legal hold on the record of the call of {when}? The retention rules apply to it again, and it can be deleted.</source>
+        <translation>Lever le gel judiciaire de la fiche de l’appel du {when}&#xa0;? Les règles de conservation s’y appliquent de nouveau, et elle peut être supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="266"/>
+        <source>&amp;Lift the hold</source>
+        <translation>&amp;Lever le gel</translation>
     </message>
 </context>
 <context>
