@@ -1240,38 +1240,43 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>IntakeArea</name>
     <message>
-        <location filename="../../ui/intake/area.py" line="67"/>
-        <location filename="../../ui/intake/area.py" line="79"/>
+        <location filename="../../ui/intake/area.py" line="68"/>
+        <location filename="../../ui/intake/area.py" line="80"/>
         <source>A call is already open: save it (Ctrl+S) or discard it (Esc) first.</source>
         <translation>Un appel est déjà ouvert&#xa0;: enregistrez-le (Ctrl+S) ou abandonnez-le (Échap) d’abord.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="141"/>
+        <location filename="../../ui/intake/area.py" line="110"/>
+        <source>The record this unsaved correction was for no longer exists (it was deleted); the correction was discarded.</source>
+        <translation>La fiche que cette correction non enregistrée modifiait n’existe plus (elle a été supprimée)&#xa0;; la correction a été abandonnée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/area.py" line="166"/>
         <source>Logged: {kind}.</source>
         <translation>Consigné&#xa0;: {kind}.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="176"/>
+        <location filename="../../ui/intake/area.py" line="201"/>
         <source>Unsaved call</source>
         <translation>Appel non enregistré</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="180"/>
+        <location filename="../../ui/intake/area.py" line="205"/>
         <source>A call started at {time} was not saved: the program was locked or stopped before the end. Resume it, or discard it?</source>
         <translation>Un appel commencé le {time} n’a pas été enregistré&#xa0;: le programme a été verrouillé ou arrêté avant la fin. Le reprendre, ou l’abandonner&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="184"/>
+        <location filename="../../ui/intake/area.py" line="209"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="188"/>
+        <location filename="../../ui/intake/area.py" line="213"/>
         <source>&amp;Discard</source>
         <translation>A&amp;bandonner</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/area.py" line="216"/>
+        <location filename="../../ui/intake/area.py" line="242"/>
         <source>The unsaved call was discarded.</source>
         <translation>L’appel non enregistré a été abandonné.</translation>
     </message>

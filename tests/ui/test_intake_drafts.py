@@ -6,14 +6,17 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counselor_app.drafts import load_draft
+from counselor_app import records
+from counselor_app.drafts import Draft, load_draft, save_draft
 from counselor_app.vault import open_vault
+from tests.ui.call_data import open_as
 from tests.ui.driving import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -173,3 +176,25 @@ def test_quitting_with_an_open_call_asks_and_keeps_it(
     with open_vault(controller.data_dir, COUNSELOR, COUNSELOR_PASSWORD, controller.settings) as s:
         draft = load_draft(s)
     assert draft is not None and draft.answers == {"call_kind": "victim"}
+
+
+def test_a_correction_of_a_record_deleted_meanwhile_is_told_not_raised(
+    qtbot: QtBot, controller: AppController, login: Login, keyboard: Keyboard, vault_dir: Path
+) -> None:
+    settings = controller.settings
+    started = datetime.now(UTC) - timedelta(hours=1)
+    with open_as(vault_dir, COUNSELOR, settings) as counselor:
+        answers = {"call_kind": "silent", "channel": "phone"}
+        record = records.create(
+            counselor,
+            records.new_record(counselor, started_at=started, ended_at=started, answers=answers),
+        )
+        save_draft(counselor, Draft(started, dict(answers), record_id=record.id))
+    with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as admin:
+        records.delete(admin, record.id, "doublon")
+
+    window, _ = _login_offered(qtbot, controller, login, COUNSELOR, COUNSELOR_PASSWORD)
+    keyboard.alt(Qt.Key.Key_R)
+    assert window.intake_area.intake is None
+    assert "no longer exists" in window.intake_area.notice.text()
+    assert load_draft(session_of(controller)) is None

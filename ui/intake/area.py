@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, 
 
 from counselor_app import records
 from counselor_app.drafts import Draft, discard_draft
+from counselor_app.errors import RecordNotFound
 from counselor_app.forms.catalogue import default_form
 from counselor_app.vault import Session
 from ui.action_dialog import busy
@@ -92,6 +93,30 @@ class IntakeArea(QWidget):
             record_id=record.id,
         )
         return self._open(draft)
+
+    def _still_there(self, record_id: str) -> bool:
+        """Whether the record a correction was made to can still be changed; if it was
+        deleted meanwhile, the correction has nothing left to change and is discarded."""
+        try:
+            records.get(self.session, record_id)
+        except RecordNotFound:
+            try:
+                discard_draft(self.session)
+            except FAILURES as exc:
+                self.notice.show_error(describe_failure(exc))
+                return False
+            self.notice.show_error(
+                self.tr(
+                    "The record this unsaved correction was for no longer exists (it was "
+                    "deleted); the correction was discarded."
+                )
+            )
+            self._focus_welcome()
+            return False
+        except FAILURES as exc:
+            self.notice.show_error(describe_failure(exc))  # the draft stays for later
+            return False
+        return True
 
     def _open(self, draft: Draft | None) -> Intake:
         self.notice.clear()
@@ -205,7 +230,8 @@ class IntakeArea(QWidget):
         box.deleteLater()
         self.activateWindow()
         if not drop:
-            self._open(draft)
+            if draft.record_id is None or self._still_there(draft.record_id):
+                self._open(draft)
             return
         try:
             discard_draft(self.session)
