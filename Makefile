@@ -44,6 +44,7 @@ CALLS ?= 1000000
 bench: system-deps $(STAMP)
 	$(BIN)/python -m benchmarks.records --calls $(CALLS)
 	$(BIN)/python -m benchmarks.report --calls $(CALLS)
+	$(BIN)/python -m benchmarks.purge --calls $(CALLS)
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@

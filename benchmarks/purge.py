@@ -4,7 +4,7 @@ On a copy of a vault of N calls spread over a year (as ``benchmarks.report``
 makes it), with notes kept 90 days and records 6 months:
 
 - the catch-up: the first purge after a year without one (three quarters of the
-  notes shredded, half of the records deleted), one transaction;
+  notes shredded, half of the records deleted), in transactions of 500;
 - the daily run at login, seven days in a row (one day of notes and records each);
 - naive, in the same process and on the same copy, seven more days: the same
   deletions by scanning the tables (``NOT INDEXED``), as a first version would.

@@ -161,10 +161,27 @@ class RecordLocked(CounselorError):
 
 
 class RecordHeld(CounselorError):
-    """A record on legal hold cannot be deleted until the hold is lifted."""
+    """A record on legal hold can be neither changed nor deleted until the hold is lifted.
 
-    def __init__(self, record_id: str) -> None:
+    ``action``: ``delete`` or ``change``, what was refused.
+    """
+
+    def __init__(self, record_id: str, action: str = "delete") -> None:
+        what = "deleting" if action == "delete" else "changing"
         super().__init__(
-            f"The record {record_id} is on legal hold: lift the hold before deleting it."
+            f"The record {record_id} is on legal hold: lift the hold before {what} it."
         )
         self.record_id = record_id
+        self.action = action
+
+
+class RetentionPaused(CounselorError):
+    """The day's automatic purge did not run: the clock is far ahead of the last call
+    saved, which a clock set wrong would make look old enough to delete."""
+
+    def __init__(self, days: int) -> None:
+        super().__init__(
+            f"The automatic purge did not run: the last call was saved {days} days ago by "
+            "this computer's clock. Check the date and time; an admin can run 'purge'."
+        )
+        self.days = days

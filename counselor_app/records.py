@@ -3,9 +3,9 @@
 - Everyone logs calls; a record belongs to the user who logged (or imported) it.
 - A counselor sees her own records and may change them for 24 hours after
   they were saved; supervisors and admins see and change all records.
-- Deleting needs a reason and the supervisor or admin role, and no legal hold on
-  the record; a tombstone keeps the id, the times, who deleted it and why, and
-  nothing of the content.
+- Deleting needs a reason and the supervisor or admin role; a tombstone keeps
+  the id, the times, who deleted it and why, and nothing of the content.
+- A record on legal hold can be neither changed nor deleted (``RecordHeld``).
 - Every change is written to the record's history (who, when, which fields) in
   the same transaction, and to the audit trail (``record_created``,
   ``record_edited`` with the codes of the fields changed, ``record_deleted``):
@@ -177,6 +177,8 @@ def update(
     if new.ended_at != old.ended_at:
         changed.add("ended_at")
     with transaction(session.conn):
+        if store.held(rowid):
+            raise RecordHeld(record_id, "change")
         store.update(rowid, new, moment)
         store.add_history(rowid, session.user.id, "update", changed, moment)
         audit.record(
@@ -200,11 +202,10 @@ def delete(session: Session, record_id: str, reason: str, *, now: datetime | Non
     if len(reason) > MAX_REASON:
         raise InvalidInput(f"The reason is longer than {MAX_REASON} characters.", "reason_too_long")
     store, rowid, _ = _load(session, record_id)
-    held = session.conn.execute("SELECT 1 FROM legal_holds WHERE record = ?", (rowid,))
-    if held.fetchone() is not None:
-        raise RecordHeld(record_id)
     moment = _now(now)
     with transaction(session.conn):
+        if store.held(rowid):  # checked where no hold can come in between
+            raise RecordHeld(record_id)
         store.mark_deleted(rowid, session.user.id, reason, moment)
         store.add_history(rowid, session.user.id, "delete", (), moment, reason)
         # The reason is free text: it stays in the record's history, out of the audit trail.

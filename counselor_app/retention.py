@@ -23,7 +23,6 @@ It runs with the ``purge`` command and at a window login, at most once a day
 
 from __future__ import annotations
 
-import json
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,14 +30,18 @@ from datetime import UTC, datetime, timedelta
 
 from counselor_app import audit
 from counselor_app.config import Settings
+from counselor_app.errors import RetentionPaused
 from counselor_app.roles import Permission
+from counselor_app.store import retention as store
 from counselor_app.store.db import Connection, transaction
-from counselor_app.store.records import to_epoch
+from counselor_app.store.records import from_epoch, to_epoch
+from counselor_app.store.retention import Removal
 from counselor_app.vault.database import BUSY_TIMEOUT_MS
 from counselor_app.vault.session import Session
 
 LAST_RUN = "retention_last_run"  # meta key: the UTC day of the last purge
 CHECKPOINT_WAIT_MS = 500
+CLOCK_GAP = timedelta(days=31)
 BATCH = 500  # records and notes a transaction: a save elsewhere waits for one at most
 
 
@@ -86,98 +89,10 @@ def cutoffs(policy: Policy, now: datetime) -> tuple[datetime | None, datetime | 
     return notes, records
 
 
-# Records of calls started before a moment, oldest first, through the two partial
-# indexes that cover live records and tombstones, never a scan of the table.
-_OLD_RECORDS = (
-    "SELECT rowid, 0 FROM records WHERE started_at < :before AND deleted_at IS NULL {unheld} "
-    "UNION ALL SELECT rowid, 1 FROM records WHERE started_at < :before "
-    "AND deleted_at IS NOT NULL {unheld} LIMIT :limit"
-)
-_UNHELD = "AND rowid NOT IN (SELECT record FROM legal_holds)"
-_HELD = "AND rowid IN (SELECT record FROM legal_holds)"
-# Notes of calls started before a moment: only the notes left are looked at (those
-# of recent calls and of held records), not every old record.
-_OLD_NOTES = (
-    "SELECT n.record FROM record_notes n JOIN records r ON r.rowid = n.record "
-    "WHERE r.started_at < :before AND n.record {hold} (SELECT record FROM legal_holds) "
-    "LIMIT :limit"
-)
-_EVERY = -1  # LIMIT -1: no limit
-
-
-def _count(conn: Connection, sql: str, params: tuple[object, ...]) -> int:
-    return int(conn.execute(sql, params).fetchone()[0])
-
-
-def _ids(rows: list[tuple[int, ...]]) -> str:
-    return json.dumps([int(r[0]) for r in rows])
-
-
-def _held(conn: Connection, notes_before: int | None, records_before: int | None) -> int:
-    """Records on hold that a rule would otherwise touch."""
-    held: set[int] = set()
-    if records_before is not None:
-        rows = conn.execute(
-            _OLD_RECORDS.format(unheld=_HELD), {"before": records_before, "limit": _EVERY}
-        )
-        held |= {int(r[0]) for r in rows}
-    if notes_before is not None:
-        rows = conn.execute(_OLD_NOTES.format(hold="IN"), {"before": notes_before, "limit": _EVERY})
-        held |= {int(r[0]) for r in rows}
-    return len(held)
-
-
-def _apply(
-    conn: Connection, notes_before: int | None, records_before: int | None, limit: int
-) -> tuple[PurgeResult, bool]:
-    """Remove what the rules say, at most ``limit`` records and ``limit`` notes; and
-    whether a limit was reached (there may be more)."""
-    notes = tombstones = records = drafts = 0
-    more = False
-    if records_before is not None:
-        rows = conn.execute(
-            _OLD_RECORDS.format(unheld=_UNHELD), {"before": records_before, "limit": limit}
-        ).fetchall()
-        tombstones = sum(int(r[1]) for r in rows)
-        more = len(rows) == limit
-        ids = _ids(rows)
-        # The notes go with their records (ON DELETE CASCADE): counted as shredded.
-        notes += _count(
-            conn,
-            "SELECT count(*) FROM record_notes WHERE record IN (SELECT value FROM json_each(?))",
-            (ids,),
-        )
-        records = conn.execute(
-            "DELETE FROM records WHERE rowid IN (SELECT value FROM json_each(?))", (ids,)
-        ).rowcount
-    if notes_before is not None:
-        rows = conn.execute(
-            _OLD_NOTES.format(hold="NOT IN"), {"before": notes_before, "limit": limit}
-        ).fetchall()
-        more = more or len(rows) == limit
-        notes += conn.execute(
-            "DELETE FROM record_notes WHERE record IN (SELECT value FROM json_each(?))",
-            (_ids(rows),),
-        ).rowcount
-        drafts = conn.execute("DELETE FROM drafts WHERE saved_at < ?", (notes_before,)).rowcount
-    result = PurgeResult(
-        None,
-        None,
-        notes_shredded=notes,
-        records_deleted=records,
-        tombstones_deleted=tombstones,
-        drafts_removed=drafts,
-    )
-    return result, more
-
-
-def _detail(result: PurgeResult, automatic: bool) -> str:
-    parts = [
-        f"notes={result.notes_shredded}",
-        f"records={result.records_deleted}",
-        f"drafts={result.drafts_removed}",
-        f"held={result.held_kept}",
-    ]
+def _detail(removed: Removal, held: int | None, automatic: bool) -> str:
+    parts = [f"notes={removed.notes}", f"records={removed.records}", f"drafts={removed.drafts}"]
+    if held is not None:
+        parts.append(f"held={held}")
     return ("automatic " if automatic else "") + " ".join(parts)
 
 
@@ -200,30 +115,17 @@ def _mark_run(conn: Connection, moment: datetime) -> None:
     )
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction of a dry run, to roll it back."""
-
-    def __init__(self, counted: PurgeResult) -> None:
-        super().__init__()
-        self.counted = counted
-
-
-def _dry_run(conn: Connection, notes_before: int | None, records_before: int | None) -> PurgeResult:
-    try:
-        with transaction(conn):
-            counted, _ = _apply(conn, notes_before, records_before, _EVERY)
-            raise _DryRun(replace(counted, held_kept=_held(conn, notes_before, records_before)))
-    except _DryRun as stopped:
-        return stopped.counted
-
-
-def _add(total: PurgeResult, step: PurgeResult) -> PurgeResult:
-    return replace(
-        total,
-        notes_shredded=total.notes_shredded + step.notes_shredded,
-        records_deleted=total.records_deleted + step.records_deleted,
-        tombstones_deleted=total.tombstones_deleted + step.tombstones_deleted,
-        drafts_removed=total.drafts_removed + step.drafts_removed,
+def _result(
+    notes_at: datetime | None, records_at: datetime | None, removed: Removal, held: int
+) -> PurgeResult:
+    return PurgeResult(
+        notes_at,
+        records_at,
+        notes_shredded=removed.notes,
+        records_deleted=removed.records,
+        tombstones_deleted=removed.tombstones,
+        drafts_removed=removed.drafts,
+        held_kept=held,
     )
 
 
@@ -242,40 +144,55 @@ def purge(
     long. ``stop`` is asked between transactions; a purge stopped early is not
     marked as the day's run (``finished`` False) and goes on at the next.
 
-    ``dry_run`` counts what would go and changes nothing; ``automatic`` (the daily
-    run at login) needs no permission of the user.
+    ``dry_run`` counts what would go, reading only; ``automatic`` (the daily run at
+    login) needs no permission of the user.
     """
     if not automatic:
         session.require(Permission.PURGE)
+    if batch < 1:
+        raise ValueError("a purge removes at least one record or note a transaction")
     moment = now if now is not None else datetime.now(UTC)
     notes_at, records_at = cutoffs(policy, moment)
     notes_before = None if notes_at is None else to_epoch(notes_at)
     records_before = None if records_at is None else to_epoch(records_at)
     conn = session.conn
     if dry_run:
-        counted = _dry_run(conn, notes_before, records_before)
-        return replace(counted, notes_before=notes_at, records_before=records_at)
-    total = PurgeResult(notes_at, records_at)
+        conn.execute("BEGIN")  # one snapshot for every count; readers block no one
+        try:
+            due = store.count_due(conn, notes_before, records_before)
+            kept = store.held_past(conn, notes_before, records_before)
+        finally:
+            conn.execute("COMMIT")
+        return _result(notes_at, records_at, due, kept)
+    total = Removal()
+    held: int | None = None
     more = True
     while more:
         if stop is not None and stop():
             break
         with transaction(conn):
-            if total == PurgeResult(notes_at, records_at):  # the first step
-                total = replace(total, held_kept=_held(conn, notes_before, records_before))
-            step, more = _apply(conn, notes_before, records_before, batch)
-            step = replace(step, held_kept=total.held_kept)
-            first = not total.removed_anything
-            total = _add(total, step)
+            first = held is None
+            if held is None:
+                held = store.held_past(conn, notes_before, records_before)
+            step, more = store.remove(conn, notes_before, records_before, batch)
+            total += step
             # A purge by hand is recorded even when it found nothing; the daily run then not.
-            if step.removed_anything or (first and not more and not automatic):
+            if step.anything or (first and not more and not automatic):
                 audit.record(
-                    conn, session.user.id, "purge", detail=_detail(step, automatic), now=moment
+                    conn,
+                    session.user.id,
+                    "purge",
+                    detail=_detail(step, held if first else None, automatic),
+                    now=now,  # each transaction at its own time, unless a time was given
                 )
             if not more:
                 _mark_run(conn, moment)
     # Even when nothing new went: an earlier purge may have been kept from emptying the log.
-    return replace(total, finished=not more, file_rewritten=_rewrite_file(conn))
+    return replace(
+        _result(notes_at, records_at, total, held or 0),
+        finished=not more,
+        file_rewritten=_rewrite_file(conn),
+    )
 
 
 def today_utc(now: datetime | None = None) -> str:
@@ -296,8 +213,15 @@ def purge_if_due(
     batch: int = BATCH,
     stop: Callable[[], bool] | None = None,
 ) -> PurgeResult | None:
-    """The daily run: purge unless a purge finished this UTC day; None when not due."""
+    """The daily run: purge unless a purge finished this UTC day; None when not due.
+
+    Raises RetentionPaused when the clock is more than ``CLOCK_GAP`` past the last call
+    saved: a clock set years ahead must not delete every record at the next login.
+    """
     moment = now if now is not None else datetime.now(UTC)
     if last_run(session.conn) == today_utc(moment):
         return None
-    return purge(session, policy, now=moment, automatic=True, batch=batch, stop=stop)
+    newest = store.newest_save(session.conn)
+    if newest is not None and moment - from_epoch(newest) > CLOCK_GAP:
+        raise RetentionPaused((moment - from_epoch(newest)).days)
+    return purge(session, policy, now=now, automatic=True, batch=batch, stop=stop)

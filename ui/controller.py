@@ -68,6 +68,15 @@ def _read_draft(session: Session) -> Draft | None:
         return None
 
 
+def _capture(window: MainWindow, user_id: str) -> Place | None:
+    """Where the user was; a failure to read it never keeps the window from locking."""
+    try:
+        return capture(window, user_id)
+    except Exception as exc:  # any: the lock goes on, she is only asked about her draft
+        log.warning("Where the user was could not be kept (%s).", type(exc).__name__)
+        return None
+
+
 class LockKey(QObject):
     """The lock shortcut, from any of the program's windows, even under an open dialog.
 
@@ -212,7 +221,7 @@ class AppController(QObject):
         if self._done or self.session is None:
             return
         who = self.session.user.id
-        self.place = None if self.window is None else capture(self.window, who)
+        self.place = None if self.window is None else _capture(self.window, who)
         self._close_session(locking=True)
         self.show_login(returning=who)
 

@@ -24,6 +24,7 @@ from counselor_app.errors import (
     RecordInvalid,
     RecordLocked,
     RecordNotFound,
+    RetentionPaused,
     SelfRemoval,
     UnknownUser,
     UserExists,
@@ -168,7 +169,19 @@ def describe(exc: CounselorError) -> str:
             "This record can no longer be changed: counselors may change their own records "
             "for {hours} hours. Ask a supervisor.",
         ).format(hours=exc.hours)
+    if isinstance(exc, RetentionPaused):
+        return QCoreApplication.translate(
+            "Errors",
+            "The automatic purge did not run: the last call was saved {days} days ago by "
+            "this computer's clock. Check the date and time; an admin can run the purge.",
+        ).format(days=exc.days)
     if isinstance(exc, RecordHeld):
+        if exc.action == "change":
+            return QCoreApplication.translate(
+                "Errors",
+                "This record is on legal hold: a supervisor must lift the hold before it can "
+                "be changed.",
+            )
         return QCoreApplication.translate(
             "Errors",
             "This record is on legal hold: a supervisor must lift the hold before it can be "

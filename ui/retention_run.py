@@ -12,6 +12,7 @@ import logging
 
 from counselor_app import retention
 from counselor_app.config import Settings
+from counselor_app.errors import RetentionPaused
 from counselor_app.retention import Policy, PurgeResult
 from counselor_app.vault import Session
 from ui.errors import FAILURES
@@ -51,6 +52,9 @@ def _done(result: object) -> None:
 
 
 def _failed(exc: object) -> None:
+    if isinstance(exc, RetentionPaused):
+        log.warning("%s", exc)  # says why, without any record's content
+        return
     log.warning("The retention purge did not run (%s).", type(exc).__name__)
 
 

@@ -143,8 +143,8 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _day(moment: datetime | None) -> str:
-    return "" if moment is None else moment.date().isoformat()
+def _moment(moment: datetime | None) -> str:
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _purge(args: argparse.Namespace, session: Session, settings: Settings, out: TextIO) -> None:
@@ -155,14 +155,14 @@ def _purge(args: argparse.Namespace, session: Session, settings: Settings, out: 
         out.write("Notes: kept as long as their records (note_retention_days = 0).\n")
     else:
         out.write(
-            f"Notes of calls before {_day(result.notes_before)} (UTC): "
+            f"Notes of calls before {_moment(result.notes_before)}: "
             f"{result.notes_shredded} {verb} shredded.\n"
         )
     if result.records_before is None:
         out.write("Records: kept until deleted by hand (record_retention_months = 0).\n")
     else:
         out.write(
-            f"Records of calls before {_day(result.records_before)} (UTC): "
+            f"Records of calls before {_moment(result.records_before)}: "
             f"{result.records_deleted} {verb} deleted"
             f" ({result.tombstones_deleted} of them already deleted by hand).\n"
         )
@@ -170,8 +170,8 @@ def _purge(args: argparse.Namespace, session: Session, settings: Settings, out: 
     out.write(f"Records kept because of a legal hold: {result.held_kept}.\n")
     if not result.file_rewritten:
         out.write(
-            "The vault is open elsewhere: the freed space will be overwritten when the "
-            "last program using it closes.\n"
+            "Another program was reading the vault: the space freed will be overwritten "
+            "by the next purge, or when the last program using the vault closes it.\n"
         )
 
 

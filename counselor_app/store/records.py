@@ -110,6 +110,11 @@ class RecordStore:
         row = self.conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()
         return None if row is None else int(row[0])
 
+    def held(self, rowid: int) -> bool:
+        """Whether the record is on legal hold."""
+        row = self.conn.execute("SELECT 1 FROM legal_holds WHERE record = ?", (rowid,))
+        return row.fetchone() is not None
+
     def exists(self, record_id: str) -> bool:
         return self.rowid(record_id) is not None
 

@@ -717,207 +717,217 @@ Sous gel judiciaire</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="49"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="57"/>
         <source>view and export the audit trail</source>
         <translation>consulter et exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>put records on legal hold or lift a hold</source>
         <translation>placer des fiches sous gel judiciaire ou lever un gel</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>purge notes and records past their retention period</source>
         <translation>purger les notes et les fiches dont la durée de conservation est dépassée</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="64"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="68"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="74"/>
+        <location filename="../../ui/errors.py" line="75"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="80"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="85"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="93"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="96"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
         <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="118"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="122"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="128"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="140"/>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="146"/>
+        <location filename="../../ui/errors.py" line="147"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="150"/>
+        <location filename="../../ui/errors.py" line="151"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="154"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="158"/>
+        <location filename="../../ui/errors.py" line="159"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="162"/>
+        <location filename="../../ui/errors.py" line="163"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="167"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="173"/>
+        <source>The automatic purge did not run: the last call was saved {days} days ago by this computer&apos;s clock. Check the date and time; an admin can run the purge.</source>
+        <translation>La purge automatique n’a pas eu lieu&#xa0;: selon l’horloge de cet ordinateur, le dernier appel a été enregistré il y a {days}&#xa0;jours. Vérifiez la date et l’heure&#xa0;; un·e administrateur·rice peut lancer la purge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="180"/>
+        <source>This record is on legal hold: a supervisor must lift the hold before it can be changed.</source>
+        <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="185"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be deleted.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être supprimée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="178"/>
+        <location filename="../../ui/errors.py" line="191"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="197"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="201"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="194"/>
+        <location filename="../../ui/errors.py" line="207"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="228"/>
         <source>The disk is full: nothing was saved. What you typed is still here; free some space on the disk (or ask IT to) and try again.</source>
         <translation>Le disque est plein&#xa0;: rien n’a été enregistré. Ce que vous avez saisi est toujours là&#xa0;; libérez de la place sur le disque (ou demandez-le au service informatique) puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="221"/>
+        <location filename="../../ui/errors.py" line="234"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="224"/>
+        <location filename="../../ui/errors.py" line="237"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
@@ -1573,113 +1583,118 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="79"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="78"/>
         <source>Call of {when}</source>
         <translation>Appel du {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="94"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="93"/>
         <source>Record of the call of {when}</source>
         <translation>Fiche de l’appel du {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="105"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="110"/>
-        <location filename="../../ui/call_list/record_dialog.py" line="220"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="109"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="219"/>
         <source>Place on legal &amp;hold</source>
         <translation>Placer sous gel &amp;judiciaire</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="115"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="114"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="119"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="118"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="144"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="143"/>
         <source>(account removed)</source>
         <translation>(compte supprimé)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="149"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="148"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="150"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="149"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="151"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="150"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="152"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="151"/>
         <source>Counselor</source>
         <translation>Écoutant·e</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="155"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="154"/>
         <source>Saved</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="157"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="156"/>
         <source>Changed</source>
         <translation>Modifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="181"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="180"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="208"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="207"/>
         <source>On legal hold since {when} (placed by {name})</source>
         <translation>Sous gel judiciaire depuis le {when} (posé par {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="220"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="219"/>
         <source>Lift legal &amp;hold</source>
         <translation>Lever le gel &amp;judiciaire</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="225"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="224"/>
         <source>This record is on legal hold: lift the hold before deleting it.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: levez le gel avant de la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="251"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="233"/>
+        <source>This record is on legal hold: lift the hold before changing it.</source>
+        <translation>Cette fiche est sous gel judiciaire&#xa0;: levez le gel avant de la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_list/record_dialog.py" line="259"/>
         <source>The record is on legal hold.</source>
         <translation>La fiche est sous gel judiciaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="253"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="261"/>
         <source>The legal hold was lifted.</source>
         <translation>Le gel judiciaire a été levé.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="261"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="269"/>
         <source>Lift a legal hold</source>
         <translation>Lever un gel judiciaire</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="263"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="271"/>
         <source>Lift the legal hold on the record of the call of {when}? The retention rules apply to it again, and it can be deleted.</source>
         <translation>Lever le gel judiciaire de la fiche de l’appel du {when}&#xa0;? Les règles de conservation s’y appliquent de nouveau, et elle peut être supprimée.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/record_dialog.py" line="266"/>
+        <location filename="../../ui/call_list/record_dialog.py" line="274"/>
         <source>&amp;Lift the hold</source>
         <translation>&amp;Lever le gel</translation>
     </message>

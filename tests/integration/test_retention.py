@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from counselor_app import accounts, audit, holds, records, retention
 from counselor_app.config import Settings
 from counselor_app.drafts import Draft, load_draft, save_draft
-from counselor_app.errors import PermissionDenied, RecordHeld, RecordNotFound
+from counselor_app.errors import PermissionDenied, RecordHeld, RecordNotFound, RetentionPaused
 from counselor_app.forms.expression import Answer
 from counselor_app.retention import Policy
 from counselor_app.roles import Role
+from counselor_app.store import retention as retention_store
+from counselor_app.store.db import transaction
 from counselor_app.store.records import CallRecord
 from counselor_app.vault import Session, open_vault
 from counselor_app.vault.database import integrity_problems
@@ -51,7 +54,8 @@ def log(session: Session, started: datetime, *, note: str | None = "Rappellera d
     record = records.new_record(
         session, started_at=started, ended_at=started + timedelta(minutes=5), answers=answers
     )
-    return records.create(session, record, now=started + timedelta(minutes=5)).id
+    # Saved lately: the daily run refuses a clock far past the last save.
+    return records.create(session, record, now=max(started, NOW - timedelta(hours=2))).id
 
 
 def fetch(session: Session, record_id: str) -> CallRecord:
@@ -125,12 +129,21 @@ def test_a_legal_hold_keeps_the_record_and_its_note(sara: Session) -> None:
     assert actions == ["record_created", "hold_placed", "hold_lifted"]
 
 
-def test_a_held_record_cannot_be_deleted_by_hand(sara: Session) -> None:
+def test_a_held_record_can_be_neither_changed_nor_deleted(sara: Session) -> None:
     record_id = log(sara, NOW - timedelta(days=3))
     holds.place(sara, record_id)
-    with pytest.raises(RecordHeld):
+    with pytest.raises(RecordHeld) as refused:
         records.delete(sara, record_id, "erreur")
+    assert refused.value.action == "delete"
+    changed = {**CALL, "note": "autre chose"}
+    with pytest.raises(RecordHeld) as refused:
+        records.update(sara, record_id, answers=changed)
+    assert refused.value.action == "change"
+    assert fetch(sara, record_id).note == "Rappellera demain."
+    hold = holds.hold_of(sara, record_id)
+    assert hold is not None and hold.placed_by == "sara"
     holds.lift(sara, record_id)
+    assert holds.hold_of(sara, record_id) is None
     records.delete(sara, record_id, "erreur")
     with pytest.raises(RecordNotFound):
         holds.place(sara, record_id)  # a tombstone has nothing left to hold
@@ -246,3 +259,42 @@ def test_a_purge_goes_in_small_transactions_and_can_stop_between_them(
     assert shredded == 8
     left = admin_session.conn.execute("SELECT count(*) FROM record_notes").fetchone()[0]
     assert left == 0
+
+
+def test_the_daily_run_refuses_a_clock_far_past_the_last_save(admin_session: Session) -> None:
+    old = log(admin_session, NOW - timedelta(days=100))
+    ahead = NOW + timedelta(days=32)
+    with pytest.raises(RetentionPaused) as refused:
+        retention.purge_if_due(admin_session, POLICY, now=ahead)
+    assert refused.value.days == 32
+    assert fetch(admin_session, old).note == "Rappellera demain."
+    assert retention.last_run(admin_session.conn) is None
+    # An admin who checked the clock runs it by hand.
+    assert retention.purge(admin_session, POLICY, now=ahead).notes_shredded == 1
+
+
+def test_a_dry_run_blocks_no_writer(
+    admin_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for days in range(100, 110):
+        log(admin_session, NOW - timedelta(days=days))
+    writer = admin_session.reopen()
+    writer.conn.execute("PRAGMA busy_timeout = 0")
+    counting = retention_store.held_past
+    wrote: list[bool] = []
+
+    def held_past_while_writing(*args: Any) -> int:
+        # Someone saves a call on another connection while the dry run counts.
+        with transaction(writer.conn):
+            writer.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        wrote.append(True)
+        return int(counting(*args))
+
+    monkeypatch.setattr(retention_store, "held_past", held_past_while_writing)
+    try:
+        result = retention.purge(admin_session, POLICY, now=NOW, dry_run=True)
+    finally:
+        writer.close()
+    assert wrote == [True]
+    assert result.notes_shredded == 10 and not admin_session.conn.in_transaction
+    assert admin_session.conn.execute("SELECT count(*) FROM record_notes").fetchone()[0] == 10

@@ -233,3 +233,22 @@ def test_the_next_purge_empties_a_log_a_reader_had_kept(
     assert not again.removed_anything and again.file_rewritten
     assert vault.wal_size() == 0
     assert_gone(vault.pages(), old)  # with the session still open
+
+
+def test_notes_already_in_the_file_are_overwritten_there(
+    admin_session: Session, vault: Vault
+) -> None:
+    """The usual case: months-old notes were moved into the file long ago."""
+    old = log_pair(admin_session, OLD)
+    recent = log_pair(admin_session, RECENT)
+    admin_session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    assert vault.wal_size() == 0
+    before = vault.pages()
+    assert all(page.source == "file" for page in before)
+    assert_found(before, old + recent)
+
+    assert retention.purge(admin_session, POLICY, now=NOW).notes_shredded == 2
+
+    after = vault.pages()
+    assert_gone(after, old)
+    assert_found(after, recent)

@@ -35,8 +35,10 @@ from tests.ui.driving import (
     Keyboard,
     Login,
 )
+from ui import controller as controller_module
 from ui import i18n
 from ui.controller import AppController
+from ui.screen_lock import ScreenLock
 from ui.transfer import worker
 
 
@@ -47,6 +49,19 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         folder = tmp_path / "xdg" / name.lower()
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def quiet_window(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window listens to no desktop bus (a developer's screen saver must not lock a
+    test's window), and the day's purge at login runs only in the tests marked for it
+    (it would race with tests that count entries or place calls months ago)."""
+    if request.module.__name__.rpartition(".")[2] != "test_screen_lock":
+        monkeypatch.setattr(
+            ScreenLock, "for_platform", classmethod(lambda cls, parent=None: cls(parent))
+        )
+    if request.node.get_closest_marker("daily_purge") is None:
+        monkeypatch.setattr(controller_module, "start_daily_purge", lambda *_args: None)
 
 
 @pytest.fixture(autouse=True)

@@ -153,6 +153,8 @@ def test_a_supervisor_places_and_lifts_a_hold_by_keyboard(
     assert dialog.hold_button.text() == "Lift legal &hold"
     assert dialog.hold_button.accessibleName() == "Lift legal hold"
     assert not dialog.delete_button.isEnabled()
+    assert dialog.edit_button is not None and not dialog.edit_button.isEnabled()
+    assert "before changing it" in dialog.edit_button.toolTip()
     assert dialog.delete_button.toolTip() == WHY_NO_DELETE
     assert dialog.delete_button.accessibleDescription() == WHY_NO_DELETE
     keyboard.wait_focus(dialog.hold_button)

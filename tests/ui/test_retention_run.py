@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from counselor_app import audit, records, retention
 from counselor_app.config import Settings
 from counselor_app.forms.expression import Answer
+from counselor_app.store import retention as retention_store
 from counselor_app.vault import Session
 from tests.ui.driving import ADMIN, ADMIN_PASSWORD, Login
 from ui.controller import AppController
@@ -69,6 +71,7 @@ def test_zero_periods_keep_everything(qtbot: QtBot, supervisor: Session) -> None
     assert records.get(supervisor, old).note == "Rappellera jeudi."
 
 
+@pytest.mark.daily_purge
 def test_a_window_login_starts_the_purge(
     qtbot: QtBot, supervisor: Session, controller: AppController, login: Login
 ) -> None:
@@ -77,3 +80,35 @@ def test_a_window_login_starts_the_purge(
     qtbot.waitUntil(lambda: not workers.running(), timeout=10_000)
     assert records.get(supervisor, old).note is None
     assert retention.last_run(supervisor.conn) == retention.today_utc()
+
+
+@pytest.mark.daily_purge
+def test_locking_stops_the_purge_between_two_transactions(
+    qtbot: QtBot,
+    supervisor: Session,
+    controller: AppController,
+    login: Login,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for days in range(100, 130):
+        log_call(supervisor, days)
+    removing = retention_store.remove
+
+    def one_at_a_time(
+        conn: object, notes_before: int | None, records_before: int | None, _limit: int
+    ) -> tuple[retention_store.Removal, bool]:
+        time.sleep(0.05)
+        return removing(conn, notes_before, records_before, 1)
+
+    monkeypatch.setattr(retention_store, "remove", one_at_a_time)
+    login(ADMIN, ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: _shredded(supervisor) > 0, timeout=10_000)
+    controller.lock()
+    assert all(worker.isFinished() for worker in workers.running())  # waited for
+    left = supervisor.conn.execute("SELECT count(*) FROM record_notes").fetchone()[0]
+    assert 0 < left < 30
+    assert retention.last_run(supervisor.conn) is None  # it goes on at the next login
+
+
+def _shredded(session: Session) -> int:
+    return sum(1 for e in audit.entries(session.conn) if e.action == "purge")

@@ -56,6 +56,7 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     errors.RecordNotFound: (errors.RecordNotFound("7f1c"), ["does not exist"]),
     errors.RecordLocked: (errors.RecordLocked(24), ["24"]),
     errors.RecordHeld: (errors.RecordHeld("r-1"), ["legal hold"]),
+    errors.RetentionPaused: (errors.RetentionPaused(40), ["40 days"]),
     transfer.ImportRejected: (
         transfer.ImportRejected(
             FOLDER / "calls.jsonl", LineError(17, "call_kind", "'caller' is not an option")

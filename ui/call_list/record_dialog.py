@@ -32,7 +32,6 @@ from counselor_app.vault import Session
 from ui import confirm
 from ui.call_list import display
 from ui.call_list.delete_dialog import DeleteRecordDialog
-from ui.call_list.hold_info import HoldInfo, hold_of
 from ui.errors import FAILURES, describe_failure
 from ui.fields import button, chain_tab_order, plain
 from ui.notice import Notice
@@ -74,7 +73,7 @@ class RecordDialog(QDialog):
         self._locale = display.display_locale(language)
         self._form = record_form(record)
         self.delete_dialog: DeleteRecordDialog | None = None
-        self.hold: HoldInfo | None = None
+        self.hold: holds.Hold | None = None
         when = display.short_time(record.started_at, self._locale)
         self.setWindowTitle(self.tr("Call of {when}").format(when=when))
 
@@ -196,7 +195,7 @@ class RecordDialog(QDialog):
     def _read_hold(self) -> None:
         """Read the record's hold from the vault and show it (its line and the buttons)."""
         try:
-            self.hold = hold_of(self._session.conn, self.record.id)
+            self.hold = holds.hold_of(self._session, self.record.id)
         except FAILURES as exc:
             self.hold = None
             self.notice.show_error(describe_failure(exc))
@@ -229,6 +228,15 @@ class RecordDialog(QDialog):
             self.delete_button.setEnabled(not self.held)
             self.delete_button.setToolTip(why)
             self.delete_button.setAccessibleDescription(why)
+        if self.edit_button is not None:
+            why = (
+                self.tr("This record is on legal hold: lift the hold before changing it.")
+                if self.held
+                else ""
+            )
+            self.edit_button.setEnabled(not self.held)
+            self.edit_button.setToolTip(why)
+            self.edit_button.setAccessibleDescription(why)
 
     def toggle_hold(self) -> None:
         """Place the hold, or lift it once the person confirms."""
