@@ -35,6 +35,7 @@ from counselor_app.errors import (
 from counselor_app.exchange.transfer import ImportFileChanged, ImportRejected
 from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from counselor_app.roles import Permission
+from counselor_app.vault.backup import UpgradeBackupFailed
 from counselor_app.vault.database import DatabaseError
 from counselor_app.vault.keying import RekeyUnfinished
 from counselor_app.vault.validation import MAX_USERNAME
@@ -203,6 +204,14 @@ def describe(exc: CounselorError) -> str:
             "The file was not imported: line {line}, {field}: {detail}. Nothing was written "
             "to the vault; correct the file and import it again.",
         ).format(line=exc.line, field=exc.field, detail=exc.detail)
+    if isinstance(exc, UpgradeBackupFailed):
+        return QCoreApplication.translate(
+            "Errors",
+            "This version of the program must upgrade the vault, and first makes a backup "
+            "of it in {folder}; the backup could not be written ({reason}). Nothing was "
+            "changed. Free some space there, or ask IT to set another backup folder, then "
+            "log in again.",
+        ).format(folder=exc.folder, reason=exc.reason)
     if isinstance(exc, ImportFileChanged):
         return QCoreApplication.translate(
             "Errors",

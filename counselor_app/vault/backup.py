@@ -39,6 +39,19 @@ class BackupFailed(CounselorError):
     pass
 
 
+class UpgradeBackupFailed(CounselorError):
+    """The vault needs an upgrade, and the backup made first could not be written."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(
+            f"This version of the program must upgrade the vault, and first backs it up "
+            f"into {folder}; the backup could not be written ({reason}). Nothing was "
+            "changed. Make room there or set backup_dir, then log in again."
+        )
+        self.folder = folder
+        self.reason = reason
+
+
 class BackupUnreadable(CounselorError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path} is not a backup this program can restore: {reason}.")
@@ -86,7 +99,9 @@ def make_backup(session: Session, target: Path, *, now: datetime | None = None) 
     return _write_backup(session, target, now, "backup")
 
 
-def _write_backup(session: Session, target: Path, now: datetime | None, action: str) -> Manifest:
+def _write_backup(
+    session: Session, target: Path, now: datetime | None, action: str | None
+) -> Manifest:
     target = target.resolve()
     if not target.parent.is_dir():
         raise BackupFailed(f"The folder {target.parent} does not exist.")
@@ -115,8 +130,9 @@ def _write_backup(session: Session, target: Path, now: datetime | None, action: 
                     archive.write(copy, DATABASE_NAME)
                 handle.flush()
                 os.fsync(handle.fileno())
-            with transaction(session.conn):
-                audit.record(session.conn, session.user.id, action, detail=manifest.created_at)
+            if action is not None:
+                with transaction(session.conn):
+                    audit.record(session.conn, session.user.id, action, detail=manifest.created_at)
             os.replace(name, target)
         except BaseException:
             Path(name).unlink(missing_ok=True)
@@ -157,6 +173,27 @@ def automatic_backup(
     _write_backup(session, target, moment, "backup_automatic")
     for old in automatic_backups(folder)[:-keep]:
         old.unlink(missing_ok=True)
+    return target
+
+
+UPGRADE_PREFIX = "before-upgrade-"
+
+
+def upgrade_backup(session: Session, *, now: datetime | None = None) -> Path:
+    """Before migrating the vault: a backup of it as it is, into the backup folder,
+    named ``before-upgrade-schema<N>-<UTC time>.backup`` (the automatic backups'
+    rotation never removes it). The upgrade records it in the audit trail."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = session.settings.backup_folder(session.paths.data_dir.resolve())
+    version = migrations.schema_version(session.conn)
+    target = folder / f"{UPGRADE_PREFIX}schema{version}-{moment.strftime('%Y%m%d-%H%M%S')}.backup"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_backup(session, target, moment, None)
+    except OSError as exc:
+        raise UpgradeBackupFailed(folder, exc.strerror or str(exc)) from None
+    except (BackupFailed, database.DatabaseError) as exc:
+        raise UpgradeBackupFailed(folder, str(exc)) from None
     return target
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counselor_app import __version__
+from counselor_app import __version__, audit
 from counselor_app.config import Settings
 from counselor_app.errors import (
     AuthenticationFailed,
@@ -248,7 +248,8 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
             current=current,
             pending=pending,
         )
-        migrations.migrate(conn)
+        session = Session(paths, conn, slots.vault_id, key, user, settings)
+        _upgrade(session)
     except database.DatabaseError as exc:
         conn.close()
         raise VaultDamaged(paths.database, str(exc)) from None
@@ -258,7 +259,29 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
     except BaseException:
         conn.close()
         raise
-    return Session(paths, conn, slots.vault_id, key, user, settings)
+    return session
+
+
+def _upgrade(session: Session) -> None:
+    """Bring an older vault to this program's schema, after a backup of it as it was.
+
+    The backup goes into the backup folder (``before-upgrade-…``, never rotated away);
+    if it cannot be written, the vault is left untouched and the login refused.
+    """
+    found = migrations.schema_version(session.conn)
+    if found >= migrations.SCHEMA_VERSION:
+        return
+    from counselor_app.vault.backup import upgrade_backup  # it imports this module
+
+    made = upgrade_backup(session)
+    migrations.migrate(session.conn)
+    with database.transaction(session.conn):
+        audit.record(
+            session.conn,
+            session.user.id,
+            "upgrade",
+            detail=f"schema {found} to {migrations.SCHEMA_VERSION}, backup {made.name}",
+        )
 
 
 def _pending_key(vault_id: str, slot: KeySlot, private: X25519PrivateKey) -> bytes | None:
