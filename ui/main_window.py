@@ -21,6 +21,7 @@ from counselor_app.exchange.training import is_training
 from counselor_app.roles import Permission, allows
 from counselor_app.vault import Session
 from ui import confirm, i18n
+from ui.about_dialog import AboutDialog
 from ui.audit.actions import AuditAction
 from ui.call_list.view import CallListView
 from ui.intake.area import IntakeArea
@@ -39,6 +40,7 @@ LOCK_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_L)
 LOCK_SHORTCUT = QKeySequence(LOCK_KEY)
 QUIT_SHORTCUT = QKeySequence("Ctrl+Q")
 NEW_CALL_SHORTCUT = QKeySequence("Ctrl+N")
+ABOUT_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
 # The non-substantive call kinds, each logged with one key.
 QUICK_CALLS = (
     ("silent", Qt.Key.Key_F5),
@@ -71,6 +73,10 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self.show_change_password)
         self.users_action = self._action(self.tr("&Users…"), "users")
         self.users_action.triggered.connect(self.show_users)
+        self.about_action = self._action(
+            self.tr("&About {name}…").format(name=TITLE), "about", ABOUT_SHORTCUT
+        )
+        self.about_action.triggered.connect(self.show_about)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
@@ -79,6 +85,8 @@ class MainWindow(QMainWindow):
         self.account_menu.addAction(self.password_action)
         self.admin_menu = bar.addMenu(self.tr("A&dmin"))
         self.admin_menu.addAction(self.users_action)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
 
         self.welcome = QLabel(self)
         self.welcome.setObjectName("welcome")
@@ -224,6 +232,13 @@ class MainWindow(QMainWindow):
         dialog = UsersDialog(self._session, self)
         dialog.own_account_changed.connect(self.refresh_user)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self.activateWindow)  # the keyboard goes back to the window
         dialog.open()
         return dialog
 

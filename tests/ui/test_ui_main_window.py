@@ -30,7 +30,7 @@ def _menu_titles(window: MainWindow) -> list[str]:
 
 def test_menus_and_status_bar_for_an_admin(controller: AppController, login: Login) -> None:
     window = login(ADMIN, ADMIN_PASSWORD)
-    assert _menu_titles(window) == ["&File", "&Account", "A&dmin"]
+    assert _menu_titles(window) == ["&File", "&Account", "A&dmin", "&Help"]
     assert [a.text() for a in window.file_menu.actions() if not a.isSeparator()] == [
         "&Reports…",
         "&Import records…",
@@ -48,7 +48,7 @@ def test_menus_and_status_bar_for_an_admin(controller: AppController, login: Log
 
 def test_no_admin_menu_for_a_counselor(controller: AppController, login: Login) -> None:
     window = login(COUNSELOR, COUNSELOR_PASSWORD)
-    assert _menu_titles(window) == ["&File", "&Account"]
+    assert _menu_titles(window) == ["&File", "&Account", "&Help"]
     assert not window.admin_menu.menuAction().isVisible()
     assert not window.users_action.isEnabled()
     assert window.session_label.text() == "camille · Counselor"
