@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="77"/>
+        <source>About {name}</source>
+        <translation>À propos de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="95"/>
+        <source>&amp;Version information:</source>
+        <translation>&amp;Informations de version&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="103"/>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="103"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="103"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="105"/>
+        <source>Column titles</source>
+        <translation>Titres des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="120"/>
+        <source>Co&amp;mponents:</source>
+        <translation>Co&amp;mposants&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="124"/>
+        <source>&amp;Licence:</source>
+        <translation>&amp;Licence&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="129"/>
+        <source>Co&amp;py version information</source>
+        <translation>Co&amp;pier les informations de version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="131"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="174"/>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="185"/>
+        <source>Public domain</source>
+        <translation>Domaine public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="189"/>
+        <source>{name} {version}</source>
+        <translation>{name} {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="200"/>
+        <source>Vault format: {vault} (this program knows formats up to {known})</source>
+        <translation>Format du coffre-fort&#xa0;: {vault} (ce programme connaît les formats jusqu’au {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="203"/>
+        <source>Qt: {version}</source>
+        <translation>Qt&#xa0;: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="204"/>
+        <source>PySide6: {version}, shiboken6: {shiboken}</source>
+        <translation>PySide6&#xa0;: {version}, shiboken6&#xa0;: {shiboken}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="208"/>
+        <source>Python: {version}</source>
+        <translation>Python&#xa0;: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="209"/>
+        <source>SQLCipher: {version}, SQLite: {sqlite}</source>
+        <translation>SQLCipher&#xa0;: {version}, SQLite&#xa0;: {sqlite}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="213"/>
+        <source>OpenSSL: {version}</source>
+        <translation>OpenSSL&#xa0;: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="214"/>
+        <source>System: {system}</source>
+        <translation>Système&#xa0;: {system}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="220"/>
+        <source>{name} is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), and comes WITHOUT ANY WARRANTY. Its licence and those of the components it includes are listed beside.</source>
+        <translation>{name} est un logiciel libre sous licence publique générale GNU, version 3 ou ultérieure (GPL-3.0-or-later), fourni SANS AUCUNE GARANTIE. Sa licence et celles des composants qu’il contient sont indiquées à côté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="229"/>
+        <source>{name} is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.</source>
+        <translation>{name} est un logiciel libre&#xa0;: vous pouvez le redistribuer et/ou le modifier selon les termes de la licence publique générale GNU (GPL) publiée par la Free Software Foundation, soit la version 3 de la licence, soit (à votre choix) toute version ultérieure. Il est distribué dans l’espoir qu’il sera utile, mais SANS AUCUNE GARANTIE&#xa0;; sans même la garantie implicite de QUALITÉ MARCHANDE ou d’ADÉQUATION À UN USAGE PARTICULIER. Voir la licence publique générale GNU pour plus de détails.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="240"/>
+        <source>Qt and Qt for Python (PySide6, shiboken6) are used under the GNU Lesser General Public License, version 3, as separate libraries: you may replace them with your own build of a compatible version, modified or not. Their source code is available at {url} and from The Qt Company.</source>
+        <translation>Qt et Qt for Python (PySide6, shiboken6) sont utilisés sous la licence publique générale limitée GNU (LGPL), version 3, en bibliothèques séparées&#xa0;: vous pouvez les remplacer par votre propre compilation d’une version compatible, modifiée ou non. Leur code source est disponible à l’adresse {url} et auprès de The Qt Company.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="256"/>
+        <source>Version: {version}</source>
+        <translation>Version&#xa0;: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="257"/>
+        <source>Licence: {licence}</source>
+        <translation>Licence&#xa0;: {licence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="260"/>
+        <source>Copyright: {holder}</source>
+        <translation>Droits d’auteur&#xa0;: {holder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="263"/>
+        <source>Built into: {components}</source>
+        <translation>Intégré à&#xa0;: {components}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="266"/>
+        <source>Homepage: {url}</source>
+        <translation>Site&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="275"/>
+        <source>The full text of this licence is not included in this copy of the program. It can be read at {url}</source>
+        <translation>Le texte complet de cette licence n’est pas inclus dans cette copie du programme. Il peut être lu à l’adresse {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="301"/>
+        <source>The version information was copied to the clipboard.</source>
+        <translation>Les informations de version ont été copiées dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/action_dialog.py" line="157"/>
@@ -717,217 +870,222 @@ Sous gel judiciaire</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="58"/>
         <source>view and export the audit trail</source>
         <translation>consulter et exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>put records on legal hold or lift a hold</source>
         <translation>placer des fiches sous gel judiciaire ou lever un gel</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>purge notes and records past their retention period</source>
         <translation>purger les notes et les fiches dont la durée de conservation est dépassée</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="64"/>
+        <location filename="../../ui/errors.py" line="65"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="68"/>
+        <location filename="../../ui/errors.py" line="69"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="78"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="89"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="93"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="96"/>
+        <location filename="../../ui/errors.py" line="97"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="106"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
         <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="114"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="119"/>
+        <location filename="../../ui/errors.py" line="120"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="123"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="135"/>
+        <location filename="../../ui/errors.py" line="136"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="141"/>
+        <location filename="../../ui/errors.py" line="142"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="147"/>
+        <location filename="../../ui/errors.py" line="148"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="151"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="156"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="159"/>
+        <location filename="../../ui/errors.py" line="160"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="164"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="167"/>
+        <location filename="../../ui/errors.py" line="168"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="173"/>
+        <location filename="../../ui/errors.py" line="174"/>
         <source>The automatic purge did not run: the last call was saved {days} days ago by this computer&apos;s clock. Check the date and time; an admin can run the purge.</source>
         <translation>La purge automatique n’a pas eu lieu&#xa0;: selon l’horloge de cet ordinateur, le dernier appel a été enregistré il y a {days}&#xa0;jours. Vérifiez la date et l’heure&#xa0;; un·e administrateur·rice peut lancer la purge.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="180"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be changed.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être modifiée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="185"/>
+        <location filename="../../ui/errors.py" line="186"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be deleted.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être supprimée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="191"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="198"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="201"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="207"/>
+        <location filename="../../ui/errors.py" line="208"/>
+        <source>This version of the program must upgrade the vault, and first makes a backup of it in {folder}; the backup could not be written ({reason}). Nothing was changed. Free some space there, or ask IT to set another backup folder, then log in again.</source>
+        <translation>Cette version du programme doit mettre à jour le coffre-fort et en fait d’abord une sauvegarde dans {folder}&#xa0;; la sauvegarde n’a pas pu être écrite ({reason}). Rien n’a été modifié. Libérez de la place à cet endroit, ou demandez au service informatique de choisir un autre dossier de sauvegarde, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="216"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="212"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="228"/>
+        <location filename="../../ui/errors.py" line="237"/>
         <source>The disk is full: nothing was saved. What you typed is still here; free some space on the disk (or ask IT to) and try again.</source>
         <translation>Le disque est plein&#xa0;: rien n’a été enregistré. Ce que vous avez saisi est toujours là&#xa0;; libérez de la place sur le disque (ou demandez-le au service informatique) puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="234"/>
+        <location filename="../../ui/errors.py" line="243"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="237"/>
+        <location filename="../../ui/errors.py" line="246"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
@@ -1380,120 +1538,130 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>&amp;Change password…</source>
         <translation>&amp;Changer le mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <source>&amp;About {name}…</source>
+        <translation>À &amp;propos de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>A&amp;dmin</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>{title} — training vault</source>
         <translation>{title} — coffre-fort d’entraînement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Lock: {shortcut}</source>
         <translation>Verrouiller&#xa0;: {shortcut}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Silent</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Hung up</source>
         <translation>Raccroché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Wrong no.</source>
         <translation>Erreur n°</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Abusive</source>
         <translation>Malveillant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Log a call: {kind}</source>
         <translation>Consigner un appel&#xa0;: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Logged in as {name}, role {role}</source>
         <translation>Session de {name}, rôle {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Welcome, {name}.
 Press Ctrl+N for a new call.</source>
         <translation>Bienvenue, {name}.
 Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>A call is still open. It will be kept as a draft and offered back at your next login. Quit now?</source>
         <translation>Un appel est encore ouvert. Il sera gardé comme brouillon et vous sera proposé à votre prochaine connexion. Quitter maintenant&#xa0;?</translation>
     </message>
