@@ -388,8 +388,39 @@ def _licence_texts(item: Component) -> Iterator[tuple[str, str]]:
         if text is not None:
             yield str(path), text
             return
+    found = False
     if item.text_source is not None:
-        yield from _distribution_texts(item.text_source, item.licence_files)
+        for source, text in _distribution_texts(item.text_source, item.licence_files):
+            found = True
+            yield source, text
+    if not found:
+        yield from _common_text(item.licence)
+
+
+# Licences whose standard text the frozen build copies into its resources (from the
+# build machine's /usr/share/common-licenses), and which Debian-based systems keep
+# there anyway (package base-files): distributions such as PySide6 ship none.
+COMMON_LICENCES = {
+    "GPL-3.0-or-later": "GPL-3",
+    "LGPL-3.0-only": "LGPL-3",
+    "LGPL-2.1-or-later": "LGPL-2.1",
+    "Apache-2.0": "Apache-2.0",
+}
+COMMON_FOLDER = Path("/usr/share/common-licenses")
+
+
+def _common_text(licence: str) -> Iterator[tuple[str, str]]:
+    name = COMMON_LICENCES.get(licence)
+    if name is None:
+        return
+    text = _resource_text(f"licenses/{name}")
+    if text is not None:
+        yield f"licenses/{name}", text
+        return
+    path = COMMON_FOLDER / name
+    text = _file_text(path)
+    if text is not None:
+        yield str(path), text
 
 
 def _distribution_texts(name: str, wanted: tuple[str, ...]) -> Iterator[tuple[str, str]]:

@@ -190,6 +190,29 @@ def test_lists_every_component_with_its_licence(about: AboutDialog) -> None:
     assert "unknown" not in versions.values()
 
 
+@pytest.fixture(autouse=True)
+def no_common_licences(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The standard texts in a folder of the test's own (empty unless a test fills it),
+    not the machine's /usr/share/common-licenses."""
+    folder = tmp_path / "common-licenses"
+    folder.mkdir()
+    monkeypatch.setattr(licences, "COMMON_FOLDER", folder)
+    return folder
+
+
+def test_the_full_lgpl_is_shown_when_the_system_has_it(
+    about: AboutDialog, keyboard: Keyboard, no_common_licences: Path
+) -> None:
+    (no_common_licences / "LGPL-3").write_text(
+        "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n", encoding="utf-8"
+    )
+    _select_by_typing(keyboard, about, "Qt")
+    text = about.licence_text()
+    assert "you may replace them with your own build" in text
+    assert "GNU LESSER GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007" in text
+    assert "is not included" not in text
+
+
 def test_the_program_is_shown_first_with_its_notice(about: AboutDialog) -> None:
     text = about.licence_text()
     assert text.startswith("counselor-app\n")

@@ -220,7 +220,10 @@ def test_the_fallback_for_a_missing_distribution() -> None:
     assert found.text == "MIT\nhttps://example.org/licence\nhttps://example.org/"
 
 
-def test_qt_notice_then_where_to_read_the_lgpl() -> None:
+def test_qt_notice_then_where_to_read_the_lgpl(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path / "no-common-licenses")
     found = licences.licence_text(licences.component("qt"))
     assert not found.complete  # no distribution ships the LGPL's text
     assert found.sources == (licences.QT_NOTICE,)
@@ -228,6 +231,24 @@ def test_qt_notice_then_where_to_read_the_lgpl() -> None:
     assert "You may replace them" in found.text
     assert found.text.endswith(
         "LGPL-3.0-only\nhttps://www.gnu.org/licenses/lgpl-3.0.html\nhttps://www.qt.io/"
+    )
+
+
+def test_the_lgpl_and_gpl_texts_come_from_the_common_licences(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "LGPL-3").write_text("GNU LESSER GENERAL PUBLIC LICENSE\n", encoding="utf-8")
+    (tmp_path / "GPL-3").write_text("GNU GENERAL PUBLIC LICENSE\n", encoding="utf-8")
+    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path)
+    qt = licences.licence_text(licences.component("qt"))
+    assert qt.complete and qt.sources == (licences.QT_NOTICE, str(tmp_path / "LGPL-3"))
+    assert "You may replace them" in qt.text and "LESSER GENERAL PUBLIC" in qt.text
+    program = licences.licence_text(licences.component(licences.PROGRAM))
+    assert program.complete and program.text.startswith("GNU GENERAL PUBLIC LICENSE")
+    # A copy the build put among the resources comes first.
+    monkeypatch.setattr(licences, "_resource_text", lambda name: f"bundled {name}")
+    assert licences.licence_text(licences.component("pyside6")).text.endswith(
+        "bundled licenses/LGPL-3"
     )
 
 
@@ -247,11 +268,14 @@ def test_python_licence_from_the_installation_or_its_name() -> None:
         assert not found.complete and found.text.startswith("PSF-2.0\n")
 
 
-def test_without_the_resources_folder_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_resources_folder_nothing_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def missing(*_parts: str) -> Path:
         raise FileNotFoundError("the program's resources folder is missing")
 
     monkeypatch.setattr(licences, "resource_path", missing)
+    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path / "no-common-licenses")
     qt = licences.licence_text(licences.component("qt"))
     assert not qt.complete and qt.text.startswith("LGPL-3.0-only\n")
     dejavu = licences.licence_text(licences.component("dejavu"))
