@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from counselor_app import accounts, audit, holds, logins, retention
+from counselor_app import accounts, audit, holds, logins, retention, selftest
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError, InvalidInput
@@ -41,6 +41,9 @@ def _login(
 def run(
     args: argparse.Namespace, data_dir: Path, settings: Settings, pw: PasswordReader, out: TextIO
 ) -> None:
+    if args.command == "selftest":
+        selftest.run(out)
+        return
     if args.command == "init":
         session = create_vault(
             data_dir, args.admin, pw.new(f"New password for {args.admin}"), settings

@@ -198,4 +198,10 @@ def build_parser() -> Parser:
         "verify", help="check the vault's integrity (stdin: your password)"
     )
     _as_user(verify)
+
+    commands.add_parser(
+        "selftest",
+        help="check that this installation works, in a temporary vault that is then deleted "
+        "(no password; touches no vault of yours)",
+    )
     return parser
