@@ -80,6 +80,10 @@ for dist_info in pyside6_essentials shiboken6 sqlcipher3 cryptography reportlab 
     esac
 done
 [ -f "$internal/LICENSE.txt" ] || fail "Python's LICENSE.txt is missing from $internal"
+for licence in GPL-3 LGPL-3 LGPL-2.1 Apache-2.0; do
+    [ -s "$internal/resources/licenses/$licence" ] ||
+        fail "the text of $licence is missing from $internal/resources/licenses"
+done
 
 step "frozen folder: selftest"
 run_program "$FROZEN" selftest || fail "$FROZEN selftest"
