@@ -16,6 +16,7 @@ from counselor_app.exchange.transfer import export_file, import_file
 from counselor_app.reports.model import ReportRequest
 from counselor_app.reports.service import report_for, save_report
 from counselor_app.roles import Permission, Role
+from counselor_app.settings_report import describe, format_lines
 from counselor_app.vault import Session, create_vault, keying
 from counselor_app.vault.backup import make_backup, restore_backup
 from counselor_app.vault.database import integrity_problems
@@ -43,6 +44,9 @@ def run(
 ) -> None:
     if args.command == "selftest":
         selftest.run(out)
+        return
+    if args.command == "config":
+        _config_show(args, data_dir, out)
         return
     if args.command == "init":
         session = create_vault(
@@ -99,6 +103,13 @@ def run(
             out.write(f"Exported {count} records to {args.out}.\n")
         else:
             _user_command(args, session, pw, out)
+
+
+def _config_show(args: argparse.Namespace, data_dir: Path, out: TextIO) -> None:
+    """The settings report; its warnings were already written to stderr at start."""
+    out.write(format_lines(describe(), with_warnings=False))
+    if args.data_dir is not None:
+        out.write(f"# --data-dir {data_dir} replaces data_dir for this command\n")
 
 
 def _import(args: argparse.Namespace, session: Session, out: TextIO) -> None:

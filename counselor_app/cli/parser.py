@@ -199,6 +199,17 @@ def build_parser() -> Parser:
     )
     _as_user(verify)
 
+    config = commands.add_parser("config", help="the settings in effect")
+    config_commands = config.add_subparsers(
+        dest="config_command", metavar="ACTION", parser_class=Parser
+    )
+    config_commands.required = True
+    config_commands.add_parser(
+        "show",
+        help="print each setting's effective value and where it came from (the default, "
+        "the site file or the user file); no password, no vault",
+    )
+
     commands.add_parser(
         "selftest",
         help="check that this installation works, in a temporary vault that is then deleted "
