@@ -81,6 +81,7 @@ class Settings:
     record_retention_months: int = 60  # 0: records are kept until deleted by hand
     # None: no supervisor key configured (features that need one are unavailable).
     supervisor_public_key: SupervisorKey | None = None
+    bundle_notes: bool = False  # whether record bundles carry the notes
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def resolved_data_dir(self) -> Path:
@@ -295,6 +296,7 @@ _KEYS: dict[str, Key] = {
     "note_retention_days": Key(_parse_days, False),
     "record_retention_months": Key(_parse_months, False),
     "supervisor_public_key": Key(_parse_supervisor_key, False),
+    "bundle_notes": Key(_parse_switch, False),
 }
 KEYS: Mapping[str, Key] = _KEYS
 LOCKABLE_KEYS = tuple(key for key, spec in _KEYS.items() if spec.user_may_set)

@@ -24,10 +24,19 @@ class Permission(Enum):
     VIEW_AUDIT = "view and export the audit trail"
     LEGAL_HOLD = "put records on legal hold or lift a hold"
     PURGE = "purge notes and records past their retention period"
+    SEND_BUNDLES = "send record bundles to the organisation"
+    IMPORT_BUNDLES = "import record bundles and accept workstations"
 
 
-_EVERYONE = frozenset({Permission.VERIFY_VAULT, Permission.LOG_CALLS})
-_SUPERVISION = frozenset({Permission.ALL_RECORDS, Permission.DELETE_RECORDS, Permission.LEGAL_HOLD})
+_EVERYONE = frozenset({Permission.VERIFY_VAULT, Permission.LOG_CALLS, Permission.SEND_BUNDLES})
+_SUPERVISION = frozenset(
+    {
+        Permission.ALL_RECORDS,
+        Permission.DELETE_RECORDS,
+        Permission.LEGAL_HOLD,
+        Permission.IMPORT_BUNDLES,
+    }
+)
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.COUNSELOR: _EVERYONE,
     Role.SUPERVISOR: _EVERYONE | _SUPERVISION,

@@ -73,6 +73,7 @@ _FORMATS: dict[str, Callable[[object], str]] = {
     "note_retention_days": _zero("kept as long as their record"),
     "record_retention_months": _zero("kept until deleted by hand"),
     "supervisor_public_key": _supervisor_key,
+    "bundle_notes": _switch,
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from counselor_app import accounts, audit, holds, logins, retention, selftest
+from counselor_app.cli import bundles
 from counselor_app.cli.passwords import PasswordReader
 from counselor_app.config import Settings
 from counselor_app.errors import CounselorError, InvalidInput
@@ -44,6 +45,9 @@ def run(
 ) -> None:
     if args.command == "selftest":
         selftest.run(out)
+        return
+    if args.command in bundles.COMMANDS:
+        bundles.run(args, data_dir, settings, pw, out)
         return
     if args.command == "config":
         _config_show(args, data_dir, out)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from counselor_app import __version__
+from counselor_app.cli import bundles
 from counselor_app.roles import Role
 
 EXIT_USAGE = 2
@@ -198,6 +199,8 @@ def build_parser() -> Parser:
         "verify", help="check the vault's integrity (stdin: your password)"
     )
     _as_user(verify)
+
+    bundles.add_parsers(commands, _as_user, Parser)
 
     config = commands.add_parser("config", help="the settings in effect")
     config_commands = config.add_subparsers(

@@ -143,6 +143,35 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             placed_by TEXT NOT NULL REFERENCES users (id)
         )""",
     ),
+    # 6: several workstations. A record's workstation is NULL when it was made in this
+    # vault; a consolidation vault keeps the workstation a bundle brought it from. A
+    # workstation remembers the bundles it sent (each starts where an earlier one
+    # stopped reading); a consolidation vault, the workstations it accepted.
+    (
+        "ALTER TABLE records ADD COLUMN workstation TEXT",
+        # 1 when made, one more at each change or deletion: tells a newer copy from an older
+        "ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+        """CREATE INDEX records_workstation ON records (workstation, started_at)
+            WHERE deleted_at IS NULL""",
+        """CREATE TABLE bundles_sent (
+            sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+            base INTEGER NOT NULL CHECK (base >= 0 AND base < sequence),
+            made_at INTEGER NOT NULL,
+            changes_until INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            notes INTEGER NOT NULL,
+            made_by TEXT NOT NULL REFERENCES users (id)
+        )""",
+        """CREATE TABLE workstations (
+            id TEXT PRIMARY KEY,
+            signing_key TEXT NOT NULL UNIQUE,
+            accepted_at INTEGER NOT NULL,
+            accepted_by TEXT NOT NULL REFERENCES users (id),
+            last_sequence INTEGER NOT NULL DEFAULT 0,
+            last_made_at INTEGER,
+            last_imported_at INTEGER
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -161,8 +161,8 @@ class RecordStore:
     def update(self, rowid: int, record: CallRecord, now: datetime) -> None:
         self.conn.execute(
             "UPDATE records SET started_at = ?, ended_at = ?, call_kind = ?, reason = ?, "
-            "answers = ?, prompts_shown = ?, findings_confirmed = ?, updated_at = ? "
-            "WHERE rowid = ?",
+            "answers = ?, prompts_shown = ?, findings_confirmed = ?, updated_at = ?, "
+            "revision = revision + 1 WHERE rowid = ?",
             (
                 to_epoch(record.started_at),
                 to_epoch(record.ended_at),
@@ -183,8 +183,8 @@ class RecordStore:
         """Keep a tombstone (id, times, who and why) and drop every answer and the note."""
         self.conn.execute(
             "UPDATE records SET answers = '{}', reason = NULL, prompts_shown = '[]', "
-            "deleted_at = ?, "
-            "deleted_by = ?, delete_reason = ? WHERE rowid = ?",
+            "deleted_at = ?, deleted_by = ?, delete_reason = ?, revision = revision + 1 "
+            "WHERE rowid = ?",
             (to_epoch(now), user_id, reason, rowid),
         )
         self.conn.execute("DELETE FROM record_codes WHERE record = ?", (rowid,))

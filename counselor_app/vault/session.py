@@ -10,11 +10,12 @@ import os
 import secrets
 import shutil
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counselor_app import __version__, audit
+from counselor_app import __version__, audit, workstation
 from counselor_app.config import Settings
 from counselor_app.errors import (
     AuthenticationFailed,
@@ -125,8 +126,19 @@ def registration(slot: KeySlot) -> SlotRegistration:
     return SlotRegistration(slot.slot_id, slot.public_key)
 
 
-def create_vault(data_dir: Path, admin_name: str, password: str, settings: Settings) -> Session:
-    """Make a new vault in ``data_dir`` with its first admin. Never touches existing files."""
+def create_vault(
+    data_dir: Path,
+    admin_name: str,
+    password: str,
+    settings: Settings,
+    *,
+    extra_meta: Mapping[str, str] | None = None,
+) -> Session:
+    """Make a new vault in ``data_dir`` with its first admin. Never touches existing files.
+
+    ``extra_meta`` goes into the vault's ``meta`` table with the rest (a consolidation
+    vault's organisation key), so the vault never exists without it.
+    """
     paths = VaultPaths(data_dir)
     username = check_username(admin_name)
     check_password(password, settings.min_password_length)
@@ -161,6 +173,8 @@ def create_vault(data_dir: Path, admin_name: str, password: str, settings: Setti
                         ("vault_id", vault_id),
                         ("created_at", users.now_utc()),
                         ("created_by_version", __version__),
+                        (workstation.META_KEY, workstation.new_private_key_text()),
+                        *(extra_meta or {}).items(),
                     ],
                 )
                 users.insert(conn, admin, registration(slot))
@@ -250,6 +264,7 @@ def open_vault(data_dir: Path, username: str, password: str, settings: Settings)
         )
         session = Session(paths, conn, slots.vault_id, key, user, settings)
         _upgrade(session)
+        workstation.ensure(conn)
     except database.DatabaseError as exc:
         conn.close()
         raise VaultDamaged(paths.database, str(exc)) from None

@@ -98,6 +98,7 @@ def test_format_lines(tmp_path: Path) -> None:
         "note_retention_days = 90  [default]",
         "record_retention_months = 60  [default]",
         "supervisor_public_key = (none)  [default]",
+        "bundle_notes = no  [default]",
         f"# warning: {user}: 'language' is locked by the site file {site}; ignored.",
     ]
     missing = format_lines(describe(tmp_path / "a.ini", tmp_path / "b.ini"), with_warnings=False)

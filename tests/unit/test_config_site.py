@@ -74,6 +74,7 @@ def good_values(key_file: Path) -> dict[str, tuple[str, Any]]:
         "note_retention_days": ("30", 30),
         "record_retention_months": ("24", 24),
         "supervisor_public_key": (str(key_file), SupervisorKey(key_file, raw)),
+        "bundle_notes": ("yes", True),
     }
 
 
@@ -91,6 +92,7 @@ BAD_VALUES = {
     "note_retention_days": "-1",
     "record_retention_months": "ten",
     "supervisor_public_key": "/no/such/supervisor.pem",
+    "bundle_notes": "sometimes",
 }
 
 

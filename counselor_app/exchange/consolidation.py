@@ -1,0 +1,299 @@
+"""The consolidation vault: it holds the organisation's private key and imports the
+bundles workstations send, each one whole or not at all.
+
+A bundle is accepted when its signature holds, its workstation is known (or is being
+accepted by a supervisor, fingerprint in hand), and its sequence follows what was
+imported before: ``sequence`` must be new, and its ``base`` (where its changes start)
+must not lie past the last bundle imported, or changes would be missing.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from counselor_app import audit
+from counselor_app.config import Settings
+from counselor_app.errors import CounselorError
+from counselor_app.exchange import bundle_format, orgkey
+from counselor_app.exchange.bundle_export import ORG_PRIVATE_KEY
+from counselor_app.exchange.bundle_format import BundleError, SignedBundle
+from counselor_app.exchange.bundle_records import IncomingRecord, RecordRefused, parse_payload
+from counselor_app.roles import Permission
+from counselor_app.store import bundles
+from counselor_app.store.db import transaction
+from counselor_app.store.records import CallRecord, RecordStore, from_epoch, to_epoch
+from counselor_app.vault.session import Session, create_vault
+
+
+class NotConsolidation(CounselorError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault is a workstation's: bundles are imported into a consolidation vault "
+            "(see 'consolidate init')."
+        )
+
+
+class BundleRefused(CounselorError):
+    """A bundle that was not imported; nothing of it was written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path.name}: {reason} Nothing of it was imported.")
+        self.path = path
+        self.reason = reason
+
+
+class UnknownWorkstation(BundleRefused):
+    def __init__(self, path: Path, bundle: SignedBundle) -> None:
+        self.workstation = bundle.header.workstation
+        self.fingerprint = orgkey.fingerprint(bundle.header.signing_key)
+        super().__init__(
+            path,
+            f"it is signed by workstation {self.workstation}, which this vault does not know "
+            f"(key fingerprint {self.fingerprint}). If that is one of yours, accept it "
+            f"once with --accept {self.workstation}.",
+        )
+
+
+class Replayed(BundleRefused):
+    def __init__(self, path: Path, workstation: str, sequence: int, last: int) -> None:
+        super().__init__(
+            path,
+            f"bundle {sequence} of workstation {workstation} was imported already "
+            f"(the last imported is {last}).",
+        )
+        self.sequence, self.last = sequence, last
+
+
+class Gap(BundleRefused):
+    def __init__(self, path: Path, workstation: str, base: int, sequence: int, last: int) -> None:
+        missing = f"{last + 1}" if base == last + 1 else f"{last + 1} to {base}"
+        super().__init__(
+            path,
+            f"bundle {sequence} of workstation {workstation} follows bundle {base}, but the "
+            f"last imported is {last}: bundle {missing} is missing. Import it first, or have "
+            f"the workstation send 'bundle export --since {last}'.",
+        )
+        self.base, self.sequence, self.last = base, sequence, last
+
+
+@dataclass(frozen=True)
+class Imported:
+    path: Path
+    workstation: str
+    sequence: int
+    added: int
+    replaced: int
+    unchanged: int  # the same or an older version was here already
+    held: int  # on legal hold here, so left as they are
+    accepted: bool  # the workstation was accepted with this bundle
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    imported: Imported | None = None
+    refused: CounselorError | None = None
+
+
+def init_consolidation(
+    data_dir: Path,
+    org_key: Path,
+    passphrase: str,
+    admin_name: str,
+    password: str,
+    settings: Settings,
+) -> Session:
+    """A new vault holding the organisation's private key, with its first admin."""
+    private = orgkey.unseal(org_key, passphrase)
+    raw = base64.b64encode(orgkey.private_bytes(private)).decode("ascii")
+    session = create_vault(
+        data_dir, admin_name, password, settings, extra_meta={ORG_PRIVATE_KEY: raw}
+    )
+    with transaction(session.conn):
+        audit.record(
+            session.conn,
+            session.user.id,
+            "consolidation_init",
+            detail=f"org_key={orgkey.fingerprint(orgkey.public_bytes(private))[:16]}",
+        )
+    return session
+
+
+def org_private_key(session: Session) -> X25519PrivateKey:
+    row = session.conn.execute("SELECT value FROM meta WHERE key = ?", (ORG_PRIVATE_KEY,))
+    found = row.fetchone()
+    if found is None:
+        raise NotConsolidation()
+    return orgkey.load_private(base64.b64decode(str(found[0])))
+
+
+def org_fingerprint(session: Session) -> str:
+    return orgkey.fingerprint(orgkey.public_bytes(org_private_key(session)))
+
+
+def inspect(path: Path) -> SignedBundle:
+    """Read and check a bundle's signature, without decrypting it (for asking first)."""
+    return bundle_format.read_file(path)
+
+
+def import_bundles(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    accept: Collection[str] = (),
+    now: datetime | None = None,
+) -> list[Outcome]:
+    """Import each file in the order of its workstation's sequence; one outcome a file.
+
+    ``accept`` lists the workstation ids a supervisor accepts with these bundles.
+    """
+    session.require(Permission.IMPORT_BUNDLES)
+    private = org_private_key(session)
+    outcomes: dict[Path, Outcome] = {}
+    readable: list[tuple[Path, SignedBundle]] = []
+    for path in paths:
+        try:
+            readable.append((path, inspect(path)))
+        except BundleError as exc:
+            outcomes[path] = Outcome(path, refused=BundleRefused(path, str(exc)))
+    readable.sort(key=lambda item: (item[1].header.workstation, item[1].header.sequence))
+    for path, bundle in readable:
+        try:
+            done = import_one(session, path, bundle, private, accept=accept, now=now)
+        except CounselorError as exc:
+            outcomes[path] = Outcome(path, refused=exc)
+        else:
+            outcomes[path] = Outcome(path, imported=done)
+    return [outcomes[path] for path in paths if path in outcomes]
+
+
+def import_one(
+    session: Session,
+    path: Path,
+    bundle: SignedBundle,
+    private: X25519PrivateKey,
+    *,
+    accept: Collection[str] = (),
+    now: datetime | None = None,
+) -> Imported:
+    session.require(Permission.IMPORT_BUNDLES)
+    header = bundle.header
+    try:
+        payload = bundle_format.open_payload(bundle, private)
+        records = parse_payload(payload, notes=header.notes, expected=header.records)
+    except BundleError as exc:
+        raise BundleRefused(path, str(exc)) from None
+    except RecordRefused as exc:
+        raise BundleRefused(path, f"{exc}.") from None
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    key_text = base64.b64encode(header.signing_key).decode("ascii")
+    conn = session.conn
+    with transaction(conn):
+        known = bundles.workstation(conn, header.workstation)
+        accepted = known is None
+        if known is None:
+            if header.workstation not in accept:
+                raise UnknownWorkstation(path, bundle)
+            bundles.accept(conn, header.workstation, key_text, session.user.id, to_epoch(moment))
+            audit.record(
+                conn,
+                session.user.id,
+                "workstation_accepted",
+                detail=f"workstation={header.workstation} "
+                f"key={orgkey.fingerprint(header.signing_key)}",
+                now=moment,
+            )
+            last = 0
+        elif known.signing_key != key_text:
+            raise BundleRefused(
+                path, f"workstation {header.workstation} was accepted with another key."
+            )
+        else:
+            last = known.last_sequence
+        if header.sequence <= last:
+            raise Replayed(path, header.workstation, header.sequence, last)
+        if header.base > last:
+            raise Gap(path, header.workstation, header.base, header.sequence, last)
+        counts = _store_records(session, path, header.workstation, header.sequence, records, moment)
+        bundles.advance(
+            conn, header.workstation, header.sequence, to_epoch(header.created_at), to_epoch(moment)
+        )
+        added, replaced, unchanged, held = counts
+        audit.record(
+            conn,
+            session.user.id,
+            "bundle_import",
+            detail=f"workstation={header.workstation} sequence={header.sequence} "
+            f"added={added} replaced={replaced} unchanged={unchanged} held={held}",
+            now=moment,
+        )
+    return Imported(
+        path, header.workstation, header.sequence, added, replaced, unchanged, held, accepted
+    )
+
+
+def _store_records(
+    session: Session,
+    path: Path,
+    workstation: str,
+    sequence: int,
+    records: list[IncomingRecord],
+    moment: datetime,
+) -> tuple[int, int, int, int]:
+    conn = session.conn
+    store = RecordStore(conn)
+    who = session.user.id
+    why = f"bundle {sequence} of workstation {workstation}"
+    added = replaced = unchanged = held = 0
+    for incoming in records:
+        found = bundles.existing(conn, incoming.id)
+        if found is not None and found.workstation != workstation:
+            origin = "this vault" if found.workstation is None else found.workstation
+            raise BundleRefused(
+                path,
+                f"record {incoming.id} came from {origin}, not from workstation {workstation}.",
+            )
+        if found is not None and (incoming.revision <= found.revision or found.deleted):
+            unchanged += 1
+            continue
+        if found is not None and found.held:
+            held += 1
+            continue
+        record = _call_record(incoming, who)
+        if found is None:
+            rowid = store.insert(record, moment)
+            store.add_history(rowid, who, "create", record.answers, moment, reason=why)
+            added += 1
+        else:
+            rowid = found.rowid
+            if incoming.deleted_at is None:
+                store.update(rowid, record, moment)
+                store.add_history(rowid, who, "update", record.answers, moment, reason=why)
+            replaced += 1
+        if incoming.deleted_at is not None:
+            store.mark_deleted(rowid, who, f"deleted on {why}", from_epoch(incoming.deleted_at))
+            store.add_history(rowid, who, "delete", (), moment, reason=why)
+        bundles.set_origin(
+            conn, rowid, workstation, incoming.created_at, incoming.updated_at, incoming.revision
+        )
+    return added, replaced, unchanged, held
+
+
+def _call_record(incoming: IncomingRecord, counselor_id: str) -> CallRecord:
+    return CallRecord(
+        id=incoming.id,
+        form=incoming.form,
+        form_version=incoming.form_version,
+        started_at=from_epoch(incoming.started_at),
+        ended_at=from_epoch(incoming.ended_at),
+        counselor_id=counselor_id,
+        answers=incoming.answers,
+        prompts_shown=incoming.prompts_shown,
+        findings_confirmed=incoming.findings_confirmed,
+    )
