@@ -69,6 +69,13 @@ def add_parsers(
         help="start after bundle N instead of the last one (0: every record), to replace "
         "bundles that were lost",
     )
+    export.add_argument(
+        "--sequence",
+        type=int,
+        metavar="N",
+        help="number the bundle N, above the next number (after restoring this vault from "
+        "a backup, when the consolidation vault says the bundle was imported already)",
+    )
     as_user(export, "the user")
     import_ = bundle_commands.add_parser(
         "import",
@@ -134,7 +141,9 @@ def run(
     with logins.log_in(data_dir, args.as_user, password, settings, how="command") as session:
         if args.command == "bundle" and args.bundle_command == "export":
             org_public = None if args.org_key is None else _read_public(args.org_key)
-            made = export_bundle(session, args.out, org_public=org_public, since=args.since)
+            made = export_bundle(
+                session, args.out, org_public=org_public, since=args.since, sequence=args.sequence
+            )
             out.write(
                 f"Wrote bundle {made.sequence} of workstation {made.workstation} to {made.path}: "
                 f"{made.records} records{' with notes' if made.notes else ''}, for the "
@@ -184,7 +193,10 @@ def _list(session: Session, out: TextIO) -> None:
             if last is None
             else (f"last bundle sent: {last.sequence} on {_day(last.made_at)}")
         )
-        out.write(f"This workstation: {me.id} ({sent}).\n")
+        out.write(
+            f"This workstation: {me.id} ({sent}).\n"
+            f"Key fingerprint: {orgkey.fingerprint(me.public_key)}\n"
+        )
         return
     session.require(Permission.IMPORT_BUNDLES)
     for station in bundles.workstations(session.conn):

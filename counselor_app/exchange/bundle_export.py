@@ -70,6 +70,16 @@ class BadSince(CounselorError):
         self.last = last
 
 
+class BadSequence(CounselorError):
+    def __init__(self, sequence: int, last: int) -> None:
+        super().__init__(
+            f"--sequence {sequence}: this workstation's last bundle is {last}; "
+            f"give a number above it."
+        )
+        self.sequence = sequence
+        self.last = last
+
+
 class BundleFileExists(CounselorError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} already exists; choose another file name.")
@@ -105,12 +115,15 @@ def export_bundle(
     *,
     org_public: bytes | None = None,
     since: int | None = None,
+    sequence: int | None = None,
     now: datetime | None = None,
 ) -> BundleMade:
     """Write the next bundle to ``out`` (which must not exist).
 
     ``org_public`` is the raw X25519 key (else the site settings' one); ``since``
-    starts after that earlier bundle (0: every record) instead of the last one.
+    starts after that earlier bundle (0: every record) instead of the last one;
+    ``sequence`` numbers the bundle above the next number (after this vault was restored
+    from a backup older than bundles the consolidation vault already has).
     """
     session.require(Permission.SEND_BUNDLES)
     if is_consolidation(session):
@@ -137,14 +150,17 @@ def export_bundle(
         start = 0
         if base:
             earlier = bundles.sent(conn, base)
-            if earlier is None:  # sequence numbers are never skipped in this table
+            if earlier is None:  # a number skipped with ``sequence``
                 raise BadSince(base, last_sequence)
             start = earlier.changes_until
+        number = last_sequence + 1 if sequence is None else sequence
+        if number <= last_sequence or number >= 2**31:
+            raise BadSequence(number, last_sequence)
         records = list(bundles.changed_since(conn, start, notes=notes))
         header = BundleHeader(
             workstation=me.id,
             signing_key=me.public_key,
-            sequence=last_sequence + 1,
+            sequence=number,
             base=base,
             created_at=moment,
             recipient=fingerprint(org_public),

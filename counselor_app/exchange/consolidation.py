@@ -65,7 +65,8 @@ class Replayed(BundleRefused):
         super().__init__(
             path,
             f"bundle {sequence} of workstation {workstation} was imported already "
-            f"(the last imported is {last}).",
+            f"(the last imported is {last}). If that workstation was restored from a backup "
+            f"since, have it send 'bundle export --sequence {last + 1}'.",
         )
         self.sequence, self.last = sequence, last
 
@@ -161,7 +162,8 @@ def import_bundles(
         try:
             readable.append((path, inspect(path)))
         except BundleError as exc:
-            outcomes[path] = Outcome(path, refused=BundleRefused(path, str(exc)))
+            reason = str(exc).removeprefix(f"{path}: ")
+            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason))
     readable.sort(key=lambda item: (item[1].header.workstation, item[1].header.sequence))
     for path, bundle in readable:
         try:

@@ -12,6 +12,7 @@ from counselor_app.config import Settings
 from counselor_app.errors import PermissionDenied
 from counselor_app.exchange import bundle_format, orgkey
 from counselor_app.exchange.bundle_export import (
+    BadSequence,
     BadSince,
     BundleFileExists,
     ConsolidationSends,
@@ -321,3 +322,32 @@ def test_a_header_can_be_read_without_the_key(tmp_path: Path, org: Org, one: Ses
     made = send(one, tmp_path / "b", org)
     header = bundle_format.read_file(made.path).header
     assert (header.workstation, header.sequence, header.records) == (made.workstation, 1, 2)
+
+
+def test_after_a_restore_the_sequence_is_moved_past_the_imported_ones(
+    tmp_path: Path, org: Org, one: Session, hub: Session
+) -> None:
+    from counselor_app.logins import log_in
+    from counselor_app.vault.backup import make_backup, restore_backup
+
+    log_calls(one, 1)
+    b1 = send(one, tmp_path / "1", org)
+    make_backup(one, tmp_path / "backup")
+    log_calls(one, 1, first=3)
+    b2 = send(one, tmp_path / "2", org)
+    import_bundles(hub, [b1.path, b2.path], accept=accept_all(one))
+    data_dir = one.paths.data_dir
+    one.close()
+    restore_backup(tmp_path / "backup", data_dir, "one", PASSWORD, Settings())
+    with log_in(data_dir, "one", PASSWORD, Settings(), how="command") as restored:
+        latest = log_calls(restored, 1, first=6)
+        again = send(restored, tmp_path / "again", org)
+        assert again.sequence == 2
+        refused = only(import_bundles(hub, [again.path]))
+        assert isinstance(refused, Replayed) and "--sequence 3" in str(refused)
+        with pytest.raises(BadSequence):
+            send(restored, tmp_path / "low", org, sequence=2)
+        moved = send(restored, tmp_path / "moved", org, sequence=3)
+    done = only(import_bundles(hub, [moved.path]))
+    assert done.sequence == 3 and done.added == 1  # type: ignore[attr-defined]
+    assert latest[0].id in live_ids(hub) and len(live_ids(hub)) == 3

@@ -82,6 +82,7 @@ def test_from_two_workstations_to_the_consolidation_vault(tmp_path: Path) -> Non
     code, out, err = cli(*importing, stdin=lines(PASSWORD))
     assert code == 1
     assert out.count("refused: ") == 2 and f"--accept {one_id}" in out
+    refusals = out
     assert "2 of 2 bundles were not imported" in err
     code, out, err = cli(*importing, "--accept", one_id, "--accept", two_id, stdin=lines(PASSWORD))
     assert code == 0, out + err
@@ -99,6 +100,9 @@ def test_from_two_workstations_to_the_consolidation_vault(tmp_path: Path) -> Non
         "--data-dir", str(one), "workstation", "list", "--as", "one", stdin=lines(PASSWORD)
     )
     assert code == 0 and out.startswith(f"This workstation: {one_id} (last bundle sent: 1 on ")
+    # The fingerprint a supervisor is shown is the one the workstation prints.
+    shown = out.splitlines()[1].removeprefix("Key fingerprint: ")
+    assert len(shown) == 64 and shown in refusals
 
 
 def test_export_takes_the_key_from_the_site_settings(tmp_path: Path) -> None:
