@@ -41,7 +41,15 @@ def action_names() -> dict[str, str]:
         "password_reset": QCoreApplication.translate("AuditWording", "Password reset"),
         "password_changed": QCoreApplication.translate("AuditWording", "Password changed"),
         "backup": QCoreApplication.translate("AuditWording", "Backup made"),
+        "backup_automatic": QCoreApplication.translate("AuditWording", "Automatic backup made"),
         "restore": QCoreApplication.translate("AuditWording", "Vault restored"),
+        "upgrade": QCoreApplication.translate("AuditWording", "Vault upgraded"),
+        "bundle_export": QCoreApplication.translate("AuditWording", "Bundle sent"),
+        "bundle_import": QCoreApplication.translate("AuditWording", "Bundle imported"),
+        "workstation_accepted": QCoreApplication.translate("AuditWording", "Workstation accepted"),
+        "consolidation_init": QCoreApplication.translate(
+            "AuditWording", "Consolidation vault created"
+        ),
         "audit_exported": QCoreApplication.translate("AuditWording", "Audit trail exported"),
     }
 
