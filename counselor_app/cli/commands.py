@@ -141,12 +141,14 @@ def _report(args: argparse.Namespace, session: Session, settings: Settings, out:
             "same_file",
         )
     language = args.lang or (settings.language if settings.language in ("fr", "en") else "fr")
-    report = report_for(session, ReportRequest(args.start, args.end))
+    request = ReportRequest(args.start, args.end, workstation=args.workstation)
+    report = report_for(session, request)
     save_report(report, pdf=args.out, csv=args.csv, language=language, session=session)
     calls = report.table("overview").text("calls", "value")
     written = str(args.out) + ("" if args.csv is None else f" and {args.csv}")
+    station = "" if args.workstation is None else f" of workstation {args.workstation}"
     out.write(
-        f"Wrote the report for {args.start.isoformat()} to {args.end.isoformat()} "
+        f"Wrote the report for {args.start.isoformat()} to {args.end.isoformat()}{station} "
         f"({calls} calls) to {written}.\n"
     )
 

@@ -143,6 +143,12 @@ def build_parser() -> Parser:
     report.add_argument(
         "--lang", choices=("fr", "en"), help="the report's language (default: the setting, or fr)"
     )
+    report.add_argument(
+        "--workstation",
+        metavar="ID",
+        help="in a consolidation vault, only the records imported from this workstation "
+        "(see 'workstation list')",
+    )
     _as_user(report)
 
     backup = commands.add_parser(

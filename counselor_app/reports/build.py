@@ -44,7 +44,7 @@ HOURS = tuple(str(h) for h in range(24))
 
 def scope_of(request: ReportRequest) -> Scope:
     start, end = period_bounds(request.start, request.end)
-    return Scope(start, end, request.channel, request.counselor_id)
+    return Scope(start, end, request.channel, request.counselor_id, request.workstation)
 
 
 def make_report(

@@ -3,8 +3,9 @@
 Nothing here reads a record's answers: coded answers are counted over the
 ``record_codes`` index (which carries each call's start, so a period is one index
 range per code), and volumes, durations and kinds come from the covering index
-``records_report``. With a channel or counselor filter the counts join the records
-instead, which is slower but gives the same numbers.
+``records_report``. With a channel, counselor or workstation filter the counts join
+the records instead, which is slower but gives the same numbers (with a workstation
+filter, over that workstation's index ``records_workstation``).
 
 How many records a field was relevant for (its base) is worked out from the
 ``(call_kind, reason)`` groups when its condition only names those two, and from
@@ -56,7 +57,7 @@ class Facts:
     durations: dict[int, int]  # seconds -> substantive calls of that length
     pairs: dict[tuple[str, str], int]  # (violence type, author relation) -> records
     forms: dict[tuple[str, int], int]  # (form, version) -> calls
-    in_period: int  # records of the period before the channel and counselor filters
+    in_period: int  # records of the period before the channel, counselor, workstation filters
     deleted: int  # records of the period that were deleted
 
 
@@ -65,10 +66,6 @@ def _bounds(scope: Scope) -> tuple[int, int]:
         -_FAR if scope.start is None else to_epoch(scope.start),
         _FAR if scope.end is None else to_epoch(scope.end),
     )
-
-
-def _filtered(scope: Scope) -> bool:
-    return scope.channel is not None or scope.counselor_id is not None
 
 
 Groups = dict[tuple[str, str | None], int]  # (call kind, reason) -> calls
@@ -121,7 +118,8 @@ def _codes_and_groups(
     forms: Counter[tuple[str, int]] = Counter()
     for kind, reason, name, version, n in conn.execute(
         "SELECT r.call_kind, r.reason, r.form, r.form_version, count(*) "
-        f"FROM records r INDEXED BY records_groups WHERE {where} GROUP BY 1, 2, 3, 4",
+        f"FROM records r INDEXED BY {scope.index('records_groups')} WHERE {where} "
+        "GROUP BY 1, 2, 3, 4",
         params,
     ):
         groups[(str(kind), None if reason is None else str(reason))] += int(n)
@@ -147,7 +145,7 @@ def _gather_rest(
                 (low, high),
             ).fetchone()[0]
         )
-        if _filtered(scope)
+        if scope.filtered()
         else calls
     )
     deleted = int(
@@ -161,7 +159,7 @@ def _gather_rest(
     previous_calls = None if previous is None else count_records(conn, previous)
     steps.advance()  # the previous period
     steps.advance()  # the pairs
-    pairs = count_pairs(conn, scope, low, high, _filtered(scope))
+    pairs = count_pairs(conn, scope, low, high, scope.filtered())
     codes, groups, forms = counted()
     bases = {
         f.code: _base(conn, form, scope, f.code, codes, groups, calls)
@@ -193,7 +191,7 @@ def _times(
     row = conn.execute(
         "SELECT json_group_array(r.started_at), "
         f"json_group_array(r.ended_at - r.started_at) FILTER (WHERE {substantive}) "
-        f"FROM records r INDEXED BY records_report WHERE {where}",
+        f"FROM records r INDEXED BY {scope.index('records_report')} WHERE {where}",
         [*extra, *params],
     ).fetchone()
     steps.advance()
@@ -261,7 +259,7 @@ def _code_counts(
         if f in coded
     }
     counts: Counter[tuple[str, str]] = Counter()
-    if _filtered(scope):
+    if scope.filtered():
         where, params = scope.sql()
         rows = conn.execute(
             "SELECT x.code_id, count(*) FROM records r JOIN record_codes x "

@@ -21,6 +21,7 @@ TOTAL = "total"
 NOT_ANSWERED = "not_answered"
 OTHER_DEPARTMENTS = "other_departments"
 CSV_HEADER = ("table", "row", "column", "value")
+FILTER_TABLE = "filter"  # CSV lines naming a filter of the report, not a table of counts
 
 # Rows of the overview table, in order; the non-substantive kinds come after "substantive".
 OVERVIEW_COUNTS = ("calls", "substantive")
@@ -87,6 +88,8 @@ class ReportRequest:
     counselor_id: str | None = None
     counselor_name: str | None = None  # shown on the method page when filtered
     threshold: int = 5
+    # In a consolidation vault: only the records imported from this workstation (its id).
+    workstation: str | None = None
 
 
 @dataclass(frozen=True)

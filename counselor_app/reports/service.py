@@ -22,6 +22,7 @@ from counselor_app.reports.csv_export import write_csv
 from counselor_app.reports.facts import Progress
 from counselor_app.reports.model import Report, ReportRequest
 from counselor_app.roles import Permission
+from counselor_app.store.bundles import workstation
 from counselor_app.store.db import Connection, transaction
 from counselor_app.vault import Session
 
@@ -32,6 +33,7 @@ def report_for(
     """The report of ``request`` (its threshold is the site's), recorded in the audit trail."""
     session.require(Permission.ALL_RECORDS)
     check_period(request)
+    check_workstation(session.conn, request)
     settings = session.settings
     threshold = check_threshold(settings.small_count_threshold)
     request = replace(request, threshold=threshold)
@@ -56,6 +58,7 @@ def _described(request: ReportRequest) -> str:
     filters = [
         f"channel={request.channel}" if request.channel else "",
         f"counselor={request.counselor_id}" if request.counselor_id else "",
+        f"workstation={request.workstation}" if request.workstation else "",
     ]
     period = f"{request.start.isoformat()}..{request.end.isoformat()}"
     return " ".join([period, *filter(None, filters)])
@@ -70,6 +73,19 @@ def check_period(request: ReportRequest) -> None:
             f"{LAST_REPORT_DAY.isoformat()}; choose a period within them.",
             "period_out_of_range",
         )
+
+
+def check_workstation(conn: Connection, request: ReportRequest) -> None:
+    """InvalidInput (``unknown_workstation``) when the report is filtered to a workstation
+    this vault has not accepted (a consolidation vault lists them in ``workstations``)."""
+    wanted = request.workstation
+    if wanted is None or workstation(conn, wanted) is not None:
+        return
+    raise InvalidInput(
+        f"Unknown workstation {wanted}: it is not one this vault accepted. "
+        "See them with 'counselor-app workstation list'.",
+        "unknown_workstation",
+    )
 
 
 @contextmanager

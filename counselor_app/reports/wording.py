@@ -93,6 +93,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "pdf.period": ("Du {start} au {end}", "From {start} to {end}"),
     "pdf.channel": ("Canal : {value}", "Channel: {value}"),
     "pdf.counselor": ("Écoutant·e : {value}", "Counselor: {value}"),
+    "pdf.workstation": ("Poste de travail : {value}", "Workstation: {value}"),
     "pdf.generated": ("Établi le {date} à {time}", "Made on {date} at {time}"),
     "pdf.training": (
         "Coffre de formation : données fictives",

@@ -312,9 +312,11 @@ def test_only_supervisors_import(tmp_path: Path, org: Org, one: Session, hub: Se
     accounts.add_user(hub, "cora", Role.COUNSELOR, PASSWORD)
     log_calls(one, 1)
     made = send(one, tmp_path / "b", org)
-    with log_in(hub.paths.data_dir, "cora", PASSWORD, Settings(), how="command") as cora:
-        with pytest.raises(PermissionDenied):
-            import_bundles(cora, [made.path], accept=accept_all(one))
+    with (
+        log_in(hub.paths.data_dir, "cora", PASSWORD, Settings(), how="command") as cora,
+        pytest.raises(PermissionDenied),
+    ):
+        import_bundles(cora, [made.path], accept=accept_all(one))
 
 
 def test_a_header_can_be_read_without_the_key(tmp_path: Path, org: Org, one: Session) -> None:

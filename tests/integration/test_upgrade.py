@@ -7,22 +7,29 @@ from pathlib import Path
 
 import pytest
 
-from counselor_app import audit
+from counselor_app import audit, workstation
 from counselor_app.config import Settings
 from counselor_app.store import migrations
-from counselor_app.vault import Session, open_vault
+from counselor_app.vault import Session, create_vault, open_vault
 from counselor_app.vault.backup import UPGRADE_PREFIX, UpgradeBackupFailed, read_manifest
 from tests.conftest import ADMIN, ADMIN_PASSWORD
+from tests.integration.bundle_support import log_calls
+
+OLDER = 5  # the schema before several workstations
 
 
-def make_older(session: Session) -> int:
-    """Take the vault back to the schema before the last migration (which only added
-    the legal holds table), as a vault of the previous version would be."""
-    older = migrations.SCHEMA_VERSION - 1
-    session.conn.execute("DROP TABLE legal_holds")
-    session.conn.execute(f"PRAGMA user_version = {older}")
-    session.close()
-    return older
+@pytest.fixture
+def older_vault(vault_dir: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> int:
+    """A vault made by a program whose last migration was OLDER, with its calls."""
+    with monkeypatch.context() as older_program:
+        older_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:OLDER])
+        older_program.setattr(migrations, "SCHEMA_VERSION", OLDER)
+        with create_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as session:
+            # that program made no workstation key
+            session.conn.execute("DELETE FROM meta WHERE key = ?", (workstation.META_KEY,))
+            log_calls(session, 2)
+            assert migrations.schema_version(session.conn) == OLDER
+    return OLDER
 
 
 def upgrades(session: Session) -> list[str]:
@@ -30,9 +37,9 @@ def upgrades(session: Session) -> list[str]:
 
 
 def test_an_older_vault_is_backed_up_then_upgraded_once(
-    admin_session: Session, vault_dir: Path, settings: Settings
+    older_vault: int, vault_dir: Path, settings: Settings
 ) -> None:
-    older = make_older(admin_session)
+    older = older_vault
     with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as session:
         assert migrations.schema_version(session.conn) == migrations.SCHEMA_VERSION
         folder = settings.backup_folder(vault_dir.resolve())
@@ -43,15 +50,20 @@ def test_an_older_vault_is_backed_up_then_upgraded_once(
             f"schema {older} to {migrations.SCHEMA_VERSION}, backup {made[0].name}"
         ]
         assert audit.first_broken(session.conn) is None
+        # The calls made before are there, at their first revision, with a workstation key.
+        rows = session.conn.execute("SELECT revision, workstation FROM records").fetchall()
+        assert rows == [(1, None), (1, None)]
+        key = workstation.identity(session.conn)
     with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as session:
         assert len(list(folder.iterdir())) == 1  # nothing more to upgrade: no backup
         assert len(upgrades(session)) == 1
+        assert workstation.identity(session.conn).id == key.id
 
 
 def test_without_the_backup_the_vault_is_left_as_it_was(
-    admin_session: Session, vault_dir: Path, tmp_path: Path, settings: Settings
+    older_vault: int, vault_dir: Path, tmp_path: Path, settings: Settings
 ) -> None:
-    older = make_older(admin_session)
+    older = older_vault
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the backup folder should be", encoding="utf-8")
     with pytest.raises(UpgradeBackupFailed) as refused:

@@ -1,4 +1,5 @@
-"""What a report is about: a period, a channel, a counselor, and the report's language.
+"""What a report is about: a period, a channel, a counselor, in a consolidation vault a
+workstation, and the report's language.
 
 Last month, quarter and year are the last complete ones before today; choosing one
 shows its dates. Chosen dates may be any a report covers, the end on or after the start.
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from counselor_app.forms.definition import FormDefinition
 from counselor_app.periods import FIRST_REPORT_DAY, LAST_REPORT_DAY
 from counselor_app.reports.model import ReportRequest
+from counselor_app.store.bundles import Workstation
 from counselor_app.store.users import User
 from ui import i18n
 from ui.action_dialog import Refusal
@@ -35,7 +37,11 @@ from ui.reports.periods import Preset, preset_dates
 
 
 class ReportChoices(QWidget):
-    """The inputs of the Reports dialog, in tab order in :meth:`inputs`."""
+    """The inputs of the Reports dialog, in tab order in :meth:`inputs`.
+
+    ``stations`` are the workstations a consolidation vault accepted: with any, a
+    Workstation box (all of them, or one) comes after the counselor; without, none.
+    """
 
     def __init__(
         self,
@@ -44,6 +50,8 @@ class ReportChoices(QWidget):
         language: str,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        stations: Sequence[Workstation] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_choices")
@@ -93,6 +101,16 @@ class ReportChoices(QWidget):
         for user in people:
             self.counselor.addItem(user.username, user.id)
         add_row(filters, self.tr("Cou&nselor:"), self.counselor)
+        self.workstation: QComboBox | None = None
+        if stations:
+            self.workstation = self._combo("workstation")
+            self.workstation.addItem(self.tr("All workstations"), None)
+            for station in stations:
+                text = self.tr("{id} (records: {count})").format(
+                    id=station.id, count=locale.toString(station.records)
+                )
+                self.workstation.addItem(text, station.id)
+            add_row(filters, self.tr("&Workstation:"), self.workstation)
         self.language = self._combo("report_language")
         self.language.addItem(self.tr("Français"), i18n.FRENCH)
         self.language.addItem(self.tr("English"), i18n.ENGLISH)
@@ -129,6 +147,7 @@ class ReportChoices(QWidget):
             self.end,
             self.channel,
             self.counselor,
+            *([] if self.workstation is None else [self.workstation]),
             self.language,
         ]
 
@@ -174,6 +193,7 @@ class ReportChoices(QWidget):
             )
         channel = self.channel.currentData()
         counselor = self.counselor.currentData()
+        station = None if self.workstation is None else self.workstation.currentData()
         return ReportRequest(
             start,
             end,
@@ -181,4 +201,5 @@ class ReportChoices(QWidget):
             counselor_id=None if counselor is None else str(counselor),
             counselor_name=None if counselor is None else self.counselor.currentText(),
             threshold=threshold,
+            workstation=None if station is None else str(station),
         )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from counselor_app.forms.catalogue import default_form
 from counselor_app.reports.model import Report
 from counselor_app.reports.service import save_report
-from counselor_app.store import users
+from counselor_app.store import bundles, users
 from counselor_app.vault import Session
 from ui.action_dialog import Refusal
 from ui.errors import FAILURES, describe_failure
@@ -78,8 +78,12 @@ class ReportsDialog(QDialog):
             people = users.active(session.conn)
         except FAILURES:
             people = []  # the report for all counselors can still be made
+        try:
+            stations = bundles.workstations(session.conn)
+        except FAILURES:
+            stations = []  # the report of every record can still be made
 
-        self.choices = ReportChoices(self._form, people, language, today, self)
+        self.choices = ReportChoices(self._form, people, language, today, self, stations=stations)
         self.choices.language.currentIndexChanged.connect(self._language_changed)
         self.run_button = button(self.tr("Make &report"), "make_report", self)
         self.run_button.setDefault(True)

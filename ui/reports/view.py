@@ -161,6 +161,8 @@ class ReportView(QWidget):
             text += " " + self.tr("Channel: {channel}.").format(channel=channel)
         if request.counselor_name:
             text += " " + self.tr("Counselor: {name}.").format(name=request.counselor_name)
+        if request.workstation:
+            text += " " + self.tr("Workstation: {id}.").format(id=request.workstation)
         if report.method.training:
             text += " " + self.tr("Training vault: the calls are not real.")
         return text

@@ -43,6 +43,8 @@ def filter_texts(report: Report, language: str) -> list[str]:
     if request.counselor_id or request.counselor_name:
         name = request.counselor_name or request.counselor_id or ""
         out.append(wording.text("pdf.counselor", language, value=name))
+    if request.workstation:
+        out.append(wording.text("pdf.workstation", language, value=request.workstation))
     return out
 
 
