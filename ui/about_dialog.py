@@ -1,5 +1,6 @@
-"""Help > About: the program's version, the vault's format, the versions of Qt and
-Python, the program's licence, and the bundled components with their licences.
+"""Help > About: the program's version, the vault's format and workstation id, the
+versions of Qt and Python, the program's licence, and the bundled components with
+their licences.
 
 Everything shown is read-only. Links open in the browser only when clicked; nothing
 is fetched. Copy puts the version lines (never anything from the records) on the
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselor_app import licences
+from counselor_app import licences, workstation
+from counselor_app.exchange.bundle_export import is_consolidation
+from counselor_app.exchange.consolidation import org_fingerprint
 from counselor_app.licences import Component
 from counselor_app.store.migrations import SCHEMA_VERSION, schema_version
 from counselor_app.vault import Session
@@ -43,6 +46,9 @@ LIST_LINES = 11  # the height of the version area and of the list, in lines of t
 LINK_SCHEMES = ("https", "http")
 QT_SOURCE = "https://download.qt.io/"
 KEY_ROLE = Qt.ItemDataRole.UserRole
+ORG_KEY_DIGITS = 16
+# A key stored in the vault that cannot be decoded raises ValueError.
+READ_FAILURES: tuple[type[Exception], ...] = (*FAILURES, ValueError)
 
 
 def _browser(name: str, label: QLabel, parent: QWidget) -> QTextBrowser:
@@ -83,6 +89,8 @@ class AboutDialog(QDialog):
             "shiboken6": shiboken6.__version__,
         }
         self._vault_format = self._read_vault_format(session)
+        self._workstation = self._read_workstation(session)
+        self._org_key = self._read_org_key(session)
 
         self.heading = QLabel(self._program_line(), self)
         self.heading.setObjectName("heading")
@@ -170,6 +178,24 @@ class AboutDialog(QDialog):
         except FAILURES:
             return None
 
+    @staticmethod
+    def _read_workstation(session: Session) -> str | None:
+        try:
+            return workstation.identity(session.conn).id
+        except READ_FAILURES:
+            return None
+
+    @staticmethod
+    def _read_org_key(session: Session) -> str | None:
+        """The first digits of the organisation key's fingerprint on a consolidation
+        vault ("" when it cannot be read); None on any other vault."""
+        try:
+            if not is_consolidation(session):
+                return None
+            return org_fingerprint(session)[:ORG_KEY_DIGITS]
+        except READ_FAILURES:
+            return ""
+
     def _unknown(self) -> str:
         return self.tr("unknown")
 
@@ -191,11 +217,11 @@ class AboutDialog(QDialog):
         )
 
     def version_lines(self) -> list[str]:
-        """The lines Copy puts on the clipboard: versions only, nothing from the vault's
-        records."""
+        """The lines Copy puts on the clipboard: versions and the workstation's id, nothing
+        from the vault's records."""
         vault = self._unknown() if self._vault_format is None else str(self._vault_format)
         system = " ".join(part for part in (platform.system(), platform.release()) if part)
-        return [
+        lines = [
             self._program_line(),
             self.tr("Vault format: {vault} (this program knows formats up to {known})").format(
                 vault=vault, known=SCHEMA_VERSION
@@ -212,7 +238,15 @@ class AboutDialog(QDialog):
             ),
             self.tr("OpenSSL: {version}").format(version=self._runtime_version("openssl")),
             self.tr("System: {system}").format(system=system or self._unknown()),
+            self.tr("Workstation: {id}").format(id=self._workstation or self._unknown()),
         ]
+        if self._org_key is not None:
+            lines.append(
+                self.tr("Consolidation vault; organisation key {key}").format(
+                    key=self._org_key or self._unknown()
+                )
+            )
+        return lines
 
     def _versions_html(self) -> str:
         lines = "<br>".join(html.escape(line) for line in self.version_lines())

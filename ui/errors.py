@@ -39,6 +39,7 @@ from counselor_app.vault.backup import UpgradeBackupFailed
 from counselor_app.vault.database import DatabaseError
 from counselor_app.vault.keying import RekeyUnfinished
 from counselor_app.vault.validation import MAX_USERNAME
+from ui.bundles.messages import describe_bundle_error
 from ui.roles import role_name
 
 # What an operation may raise that a person should be told about, not shown a traceback.
@@ -61,6 +62,12 @@ def _action(permission: Permission) -> str:
     if permission is Permission.PURGE:
         return QCoreApplication.translate(
             "Errors", "purge notes and records past their retention period"
+        )
+    if permission is Permission.SEND_BUNDLES:
+        return QCoreApplication.translate("Errors", "send records to the organisation")
+    if permission is Permission.IMPORT_BUNDLES:
+        return QCoreApplication.translate(
+            "Errors", "import the workstations' bundles and accept workstations"
         )
     return QCoreApplication.translate("Errors", "verify the vault")
 
@@ -101,6 +108,9 @@ def _invalid_input(exc: InvalidInput) -> str:
 
 def describe(exc: CounselorError) -> str:
     """A translated sentence telling the user what happened and what to do."""
+    bundle_message = describe_bundle_error(exc)
+    if bundle_message is not None:
+        return bundle_message
     if isinstance(exc, AuthenticationFailed):
         return QCoreApplication.translate("Errors", "Unknown user name or wrong password.")
     if isinstance(exc, LoginDelayed):

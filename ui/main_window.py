@@ -23,6 +23,7 @@ from counselor_app.vault import Session
 from ui import confirm, i18n
 from ui.about_dialog import AboutDialog
 from ui.audit.actions import AuditAction
+from ui.bundles.actions import BundleActions
 from ui.call_list.view import CallListView
 from ui.intake.area import IntakeArea
 from ui.password_dialog import ChangePasswordDialog
@@ -121,7 +122,15 @@ class MainWindow(QMainWindow):
         # Import and export run in a thread of their own, on a connection of their own.
         self.transfer = TransferActions(session.user.role, session.reopen, self)
         self.transfer.imported.connect(lambda _result: self.call_list.refresh())
-        self.file_menu.insertActions(self.lock_action, self.transfer.actions())
+        # Record bundles: a workstation sends them, the consolidation vault imports them.
+        self.bundles = BundleActions(session, language, self)
+        self.bundles.imported.connect(self.call_list.refresh)
+        self.bundles.message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        )
+        self.file_menu.insertActions(
+            self.lock_action, [*self.transfer.actions(), *self.bundles.actions()]
+        )
         if self.transfer.actions():
             self.file_menu.insertSeparator(self.lock_action)
         # Reports (Ctrl+R): statistics of a period, made in a thread of their own too.
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         self.admin_menu.menuAction().setVisible(is_admin)
         self.users_action.setEnabled(is_admin)
         self.transfer.set_role(user.role)
+        self.bundles.set_role(user.role)
         self.reports.set_role(user.role)
         self.audit.set_role(user.role)
 
@@ -248,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def before_session_closes(self) -> None:
         """Called by the controller before it closes the session: keep the open call."""
+        self.bundles.stop()
         stop_all()
         self.intake_area.keep_draft()
 

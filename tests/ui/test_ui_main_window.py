@@ -35,6 +35,7 @@ def test_menus_and_status_bar_for_an_admin(controller: AppController, login: Log
         "&Reports…",
         "&Import records…",
         "&Export records…",
+        "&Send records to the organisation…",
         "&Lock",
         "&Quit",
     ]

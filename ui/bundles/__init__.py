@@ -1,0 +1,1 @@
+"""Record bundles: a workstation sends its records; the consolidation vault imports them."""
