@@ -4,152 +4,162 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="77"/>
+        <location filename="../../ui/about_dialog.py" line="83"/>
         <source>About {name}</source>
         <translation>À propos de {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="95"/>
+        <location filename="../../ui/about_dialog.py" line="103"/>
         <source>&amp;Version information:</source>
         <translation>&amp;Informations de version&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="103"/>
+        <location filename="../../ui/about_dialog.py" line="111"/>
         <source>Component</source>
         <translation>Composant</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="103"/>
+        <location filename="../../ui/about_dialog.py" line="111"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="103"/>
+        <location filename="../../ui/about_dialog.py" line="111"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="105"/>
+        <location filename="../../ui/about_dialog.py" line="113"/>
         <source>Column titles</source>
         <translation>Titres des colonnes</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="120"/>
+        <location filename="../../ui/about_dialog.py" line="128"/>
         <source>Co&amp;mponents:</source>
         <translation>Co&amp;mposants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="124"/>
+        <location filename="../../ui/about_dialog.py" line="132"/>
         <source>&amp;Licence:</source>
         <translation>&amp;Licence&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="129"/>
+        <location filename="../../ui/about_dialog.py" line="137"/>
         <source>Co&amp;py version information</source>
         <translation>Co&amp;pier les informations de version</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="131"/>
+        <location filename="../../ui/about_dialog.py" line="139"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="174"/>
+        <location filename="../../ui/about_dialog.py" line="200"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="185"/>
+        <location filename="../../ui/about_dialog.py" line="211"/>
         <source>Public domain</source>
         <translation>Domaine public</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="189"/>
+        <location filename="../../ui/about_dialog.py" line="215"/>
         <source>{name} {version}</source>
         <translation>{name} {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="200"/>
+        <location filename="../../ui/about_dialog.py" line="226"/>
         <source>Vault format: {vault} (this program knows formats up to {known})</source>
         <translation>Format du coffre-fort&#xa0;: {vault} (ce programme connaît les formats jusqu’au {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="203"/>
+        <location filename="../../ui/about_dialog.py" line="229"/>
         <source>Qt: {version}</source>
         <translation>Qt&#xa0;: {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="204"/>
+        <location filename="../../ui/about_dialog.py" line="230"/>
         <source>PySide6: {version}, shiboken6: {shiboken}</source>
         <translation>PySide6&#xa0;: {version}, shiboken6&#xa0;: {shiboken}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="208"/>
+        <location filename="../../ui/about_dialog.py" line="234"/>
         <source>Python: {version}</source>
         <translation>Python&#xa0;: {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="209"/>
+        <location filename="../../ui/about_dialog.py" line="235"/>
         <source>SQLCipher: {version}, SQLite: {sqlite}</source>
         <translation>SQLCipher&#xa0;: {version}, SQLite&#xa0;: {sqlite}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="213"/>
+        <location filename="../../ui/about_dialog.py" line="239"/>
         <source>OpenSSL: {version}</source>
         <translation>OpenSSL&#xa0;: {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="214"/>
+        <location filename="../../ui/about_dialog.py" line="240"/>
         <source>System: {system}</source>
         <translation>Système&#xa0;: {system}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="220"/>
+        <location filename="../../ui/about_dialog.py" line="241"/>
+        <source>Workstation: {id}</source>
+        <translation>Poste de travail&#xa0;: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="245"/>
+        <source>Consolidation vault; organisation key {key}</source>
+        <translation>Coffre-fort de consolidation&#xa0;; clé de l’organisation {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="254"/>
         <source>{name} is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), and comes WITHOUT ANY WARRANTY. Its licence and those of the components it includes are listed beside.</source>
         <translation>{name} est un logiciel libre sous licence publique générale GNU, version 3 ou ultérieure (GPL-3.0-or-later), fourni SANS AUCUNE GARANTIE. Sa licence et celles des composants qu’il contient sont indiquées à côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="229"/>
+        <location filename="../../ui/about_dialog.py" line="263"/>
         <source>{name} is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.</source>
         <translation>{name} est un logiciel libre&#xa0;: vous pouvez le redistribuer et/ou le modifier selon les termes de la licence publique générale GNU (GPL) publiée par la Free Software Foundation, soit la version 3 de la licence, soit (à votre choix) toute version ultérieure. Il est distribué dans l’espoir qu’il sera utile, mais SANS AUCUNE GARANTIE&#xa0;; sans même la garantie implicite de QUALITÉ MARCHANDE ou d’ADÉQUATION À UN USAGE PARTICULIER. Voir la licence publique générale GNU pour plus de détails.</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="240"/>
+        <location filename="../../ui/about_dialog.py" line="274"/>
         <source>Qt and Qt for Python (PySide6, shiboken6) are used under the GNU Lesser General Public License, version 3, as separate libraries: you may replace them with your own build of a compatible version, modified or not. Their source code is available at {url} and from The Qt Company.</source>
         <translation>Qt et Qt for Python (PySide6, shiboken6) sont utilisés sous la licence publique générale limitée GNU (LGPL), version 3, en bibliothèques séparées&#xa0;: vous pouvez les remplacer par votre propre compilation d’une version compatible, modifiée ou non. Leur code source est disponible à l’adresse {url} et auprès de The Qt Company.</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="256"/>
+        <location filename="../../ui/about_dialog.py" line="290"/>
         <source>Version: {version}</source>
         <translation>Version&#xa0;: {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="257"/>
+        <location filename="../../ui/about_dialog.py" line="291"/>
         <source>Licence: {licence}</source>
         <translation>Licence&#xa0;: {licence}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="260"/>
+        <location filename="../../ui/about_dialog.py" line="294"/>
         <source>Copyright: {holder}</source>
         <translation>Droits d’auteur&#xa0;: {holder}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="263"/>
+        <location filename="../../ui/about_dialog.py" line="297"/>
         <source>Built into: {components}</source>
         <translation>Intégré à&#xa0;: {components}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="266"/>
+        <location filename="../../ui/about_dialog.py" line="300"/>
         <source>Homepage: {url}</source>
         <translation>Site&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="275"/>
+        <location filename="../../ui/about_dialog.py" line="309"/>
         <source>The full text of this licence is not included in this copy of the program. It can be read at {url}</source>
         <translation>Le texte complet de cette licence n’est pas inclus dans cette copie du programme. Il peut être lu à l’adresse {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="301"/>
+        <location filename="../../ui/about_dialog.py" line="335"/>
         <source>The version information was copied to the clipboard.</source>
         <translation>Les informations de version ont été copiées dans le presse-papiers.</translation>
     </message>
@@ -548,38 +558,154 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
     </message>
     <message>
         <location filename="../../ui/audit/wording.py" line="44"/>
+        <source>Automatic backup made</source>
+        <translation>Sauvegarde automatique faite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="45"/>
         <source>Vault restored</source>
         <translation>Coffre-fort restauré</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="45"/>
+        <location filename="../../ui/audit/wording.py" line="46"/>
+        <source>Vault upgraded</source>
+        <translation>Coffre-fort mis à niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="47"/>
+        <source>Bundle sent</source>
+        <translation>Lot envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="48"/>
+        <source>Bundle imported</source>
+        <translation>Lot importé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="49"/>
+        <source>Workstation accepted</source>
+        <translation>Poste de travail accepté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="50"/>
+        <source>Consolidation vault created</source>
+        <translation>Coffre-fort de consolidation créé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit/wording.py" line="53"/>
         <source>Audit trail exported</source>
         <translation>Journal d’audit exporté</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="57"/>
+        <location filename="../../ui/audit/wording.py" line="65"/>
         <source>Succeeded</source>
         <translation>Réussi</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="58"/>
+        <location filename="../../ui/audit/wording.py" line="66"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="59"/>
+        <location filename="../../ui/audit/wording.py" line="67"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="77"/>
+        <location filename="../../ui/audit/wording.py" line="85"/>
         <source>{date} at {time}</source>
         <translation>{date} à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/wording.py" line="86"/>
+        <location filename="../../ui/audit/wording.py" line="94"/>
         <source>Your role ({role}) does not allow you to view the audit trail.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de consulter le journal d’audit.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../ui/bundles/actions.py" line="38"/>
+        <source>&amp;Workstations…</source>
+        <translation>&amp;Postes de travail…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/actions.py" line="42"/>
+        <source>The workstations this vault accepts bundles from; import their bundles</source>
+        <translation>Les postes de travail dont ce coffre-fort accepte les lots&#xa0;; importer leurs lots</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="107"/>
+        <source>Accept a new workstation?</source>
+        <translation>Accepter un nouveau poste de travail&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="113"/>
+        <source>Records in its bundle: {records}</source>
+        <translation>Fiches dans son lot&#xa0;: {records}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="115"/>
+        <source>Records in its {files} bundles: {records}</source>
+        <translation>Fiches dans ses {files} lots&#xa0;: {records}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="120"/>
+        <source>A bundle comes from a workstation this vault does not know yet.</source>
+        <translation>Un lot vient d’un poste de travail que ce coffre-fort ne connaît pas encore.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="125"/>
+        <source>Workstation: {workstation}</source>
+        <translation>Poste de travail&#xa0;: {workstation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="128"/>
+        <source>Key fingerprint:</source>
+        <translation>Empreinte de la clé&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="133"/>
+        <source>Accept it only if it is one of the organisation&apos;s workstations: compare its id with the one shown in Help &gt; About on that computer. Once accepted, its bundles are imported without asking. Accept this workstation?</source>
+        <translation>Ne l’acceptez que s’il s’agit d’un poste de travail de l’organisation&#xa0;: comparez son identifiant avec celui qu’affiche Aide &gt; À propos sur cet ordinateur. Une fois accepté, ses lots sont importés sans question. Accepter ce poste de travail&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="144"/>
+        <source>bundle {sequence} of workstation {workstation} imported: {added} added, {replaced} replaced, {unchanged} unchanged, {held} on legal hold left as they were.</source>
+        <translation>lot {sequence} du poste {workstation} importé&#xa0;: {added} ajoutées, {replaced} remplacées, {unchanged} inchangées, {held} sous gel judiciaire laissées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="157"/>
+        <source>The workstation was accepted.</source>
+        <translation>Le poste de travail a été accepté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="178"/>
+        <source>not imported (the import was cancelled before it).</source>
+        <translation>non importé (l’import a été annulé avant lui).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="184"/>
+        <source>not imported. {reason}</source>
+        <translation>non importé. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="188"/>
+        <source>{file}: {what}</source>
+        <translation>{file}&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="197"/>
+        <source>Files imported: {imported} of {total}.</source>
+        <translation>Fichiers importés&#xa0;: {imported} sur {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="200"/>
+        <source>The import was cancelled; the files imported before the cancel stay imported.</source>
+        <translation>L’import a été annulé&#xa0;; les fichiers importés avant l’annulation le restent.</translation>
     </message>
 </context>
 <context>
@@ -870,224 +996,399 @@ Sous gel judiciaire</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="57"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>view and export the audit trail</source>
         <translation>consulter et exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>put records on legal hold or lift a hold</source>
         <translation>placer des fiches sous gel judiciaire ou lever un gel</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="62"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>purge notes and records past their retention period</source>
         <translation>purger les notes et les fiches dont la durée de conservation est dépassée</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="65"/>
+        <location filename="../../ui/errors.py" line="67"/>
+        <source>send records to the organisation</source>
+        <translation>envoyer des fiches à l’organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="69"/>
+        <source>import the workstations&apos; bundles and accept workstations</source>
+        <translation>importer les lots des postes de travail et accepter des postes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="83"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="78"/>
+        <location filename="../../ui/errors.py" line="85"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="93"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="97"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="99"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/errors.py" line="101"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="115"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
         <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="114"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="120"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="134"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="140"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="136"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="142"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="158"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="162"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="166"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="160"/>
+        <location filename="../../ui/errors.py" line="170"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="164"/>
+        <location filename="../../ui/errors.py" line="174"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="168"/>
+        <location filename="../../ui/errors.py" line="178"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="174"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>The automatic purge did not run: the last call was saved {days} days ago by this computer&apos;s clock. Check the date and time; an admin can run the purge.</source>
         <translation>La purge automatique n’a pas eu lieu&#xa0;: selon l’horloge de cet ordinateur, le dernier appel a été enregistré il y a {days}&#xa0;jours. Vérifiez la date et l’heure&#xa0;; un·e administrateur·rice peut lancer la purge.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="181"/>
+        <location filename="../../ui/errors.py" line="191"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be changed.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être modifiée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="186"/>
+        <location filename="../../ui/errors.py" line="196"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be deleted.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être supprimée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="208"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="218"/>
         <source>This version of the program must upgrade the vault, and first makes a backup of it in {folder}; the backup could not be written ({reason}). Nothing was changed. Free some space there, or ask IT to set another backup folder, then log in again.</source>
         <translation>Cette version du programme doit mettre à jour le coffre-fort et en fait d’abord une sauvegarde dans {folder}&#xa0;; la sauvegarde n’a pas pu être écrite ({reason}). Rien n’a été modifié. Libérez de la place à cet endroit, ou demandez au service informatique de choisir un autre dossier de sauvegarde, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="226"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="221"/>
+        <location filename="../../ui/errors.py" line="231"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="237"/>
+        <location filename="../../ui/errors.py" line="247"/>
         <source>The disk is full: nothing was saved. What you typed is still here; free some space on the disk (or ask IT to) and try again.</source>
         <translation>Le disque est plein&#xa0;: rien n’a été enregistré. Ce que vous avez saisi est toujours là&#xa0;; libérez de la place sur le disque (ou demandez-le au service informatique) puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="243"/>
+        <location filename="../../ui/errors.py" line="253"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="246"/>
+        <location filename="../../ui/errors.py" line="256"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="33"/>
+        <source>No organisation key is set on this computer, so no records can be sent. IT must set supervisor_public_key in the site settings file to the organisation&apos;s public key. Nothing was sent.</source>
+        <translation>Aucune clé de l’organisation n’est définie sur cet ordinateur, aucune fiche ne peut donc être envoyée. Le service informatique doit indiquer la clé publique de l’organisation dans supervisor_public_key du fichier de réglages du site. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="40"/>
+        <source>{path} already exists: a bundle never replaces a file. Choose another file name.</source>
+        <translation>{path} existe déjà&#xa0;: un lot ne remplace jamais un fichier. Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="45"/>
+        <source>This is a training vault: its practice calls are never sent to the organisation.</source>
+        <translation>Ceci est un coffre-fort d’entraînement&#xa0;: ses appels d’exercice ne sont jamais envoyés à l’organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="50"/>
+        <source>This is the consolidation vault: it receives the workstations&apos; records and sends none.</source>
+        <translation>Ceci est le coffre-fort de consolidation&#xa0;: il reçoit les fiches des postes de travail et n’en envoie aucune.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="57"/>
+        <source>A bundle cannot start after bundle {since}: this workstation has sent bundles 1 to {last}.</source>
+        <translation>Un lot ne peut pas partir du lot {since}&#xa0;: ce poste de travail a envoyé les lots 1 à {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="62"/>
+        <source>A bundle cannot start after bundle {since}: this workstation has not sent any bundle yet.</source>
+        <translation>Un lot ne peut pas partir du lot {since}&#xa0;: ce poste de travail n’a encore envoyé aucun lot.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="68"/>
+        <source>A bundle cannot be numbered {sequence}: this workstation&apos;s last bundle is {last}, and a new one needs a higher number.</source>
+        <translation>Un lot ne peut pas porter le numéro {sequence}&#xa0;: le dernier lot de ce poste de travail est le {last}, et un nouveau lot doit avoir un numéro plus grand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="78"/>
+        <source>This bundle comes from workstation {workstation}, which this vault does not know (key fingerprint {fingerprint}), and that workstation was not accepted. Nothing of it was imported. If it is one of the organisation&apos;s workstations, import the bundle again and accept it.</source>
+        <translation>Ce lot vient du poste de travail {workstation}, que ce coffre-fort ne connaît pas (empreinte de la clé {fingerprint}), et ce poste n’a pas été accepté. Rien de ce lot n’a été importé. S’il s’agit d’un poste de travail de l’organisation, importez de nouveau le lot et acceptez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="86"/>
+        <source>This is bundle {sequence} of its workstation, and its bundles up to {last} were imported already. Nothing of it was imported. If that workstation was restored from a backup, ask IT to have it send a bundle numbered above {last}.</source>
+        <translation>Ceci est le lot {sequence} de son poste de travail, et ses lots jusqu’au {last} ont déjà été importés. Rien de ce lot n’a été importé. Si ce poste a été restauré depuis une sauvegarde, demandez au service informatique de lui faire envoyer un lot numéroté au-delà de {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="94"/>
+        <source>bundle {first} is missing</source>
+        <translation>le lot {first} manque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="98"/>
+        <source>bundles {first} to {last} are missing</source>
+        <translation>les lots {first} à {last} manquent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="101"/>
+        <source>This is bundle {sequence} of its workstation and follows bundle {base}, but the last one imported is {last}: {missing}. Nothing of it was imported. Import the missing bundles first; if they are lost, IT can have the workstation send its records again since bundle {last}.</source>
+        <translation>Ceci est le lot {sequence} de son poste de travail et il suit le lot {base}, mais le dernier importé est le {last}&#xa0;: {missing}. Rien de ce lot n’a été importé. Importez d’abord les lots manquants&#xa0;; s’ils sont perdus, le service informatique peut faire renvoyer au poste ses fiches depuis le lot {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="108"/>
+        <source>This bundle was refused ({detail}). Nothing of it was imported.</source>
+        <translation>Ce lot a été refusé ({detail}). Rien de ce lot n’a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="115"/>
+        <source>The file cannot be read: check that it is still there.</source>
+        <translation>Le fichier ne peut pas être lu&#xa0;: vérifiez qu’il est toujours là.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="118"/>
+        <source>This file is not a counselor-app bundle.</source>
+        <translation>Ce fichier n’est pas un lot de counselor-app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="121"/>
+        <source>This bundle was written by a newer version of counselor-app. Install the newer version to import it.</source>
+        <translation>Ce lot a été écrit par une version plus récente de counselor-app. Installez cette version pour l’importer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="126"/>
+        <source>This bundle is damaged. Ask for it to be sent again.</source>
+        <translation>Ce lot est endommagé. Demandez qu’il soit renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="129"/>
+        <source>This bundle&apos;s signature does not match: it was altered after it was made. Ask for it to be sent again.</source>
+        <translation>La signature de ce lot ne correspond pas&#xa0;: il a été modifié après avoir été fait. Demandez qu’il soit renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="134"/>
+        <source>This bundle&apos;s workstation id does not match its key: it was not made by counselor-app.</source>
+        <translation>L’identifiant de poste de ce lot ne correspond pas à sa clé&#xa0;: il n’a pas été fait par counselor-app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="139"/>
+        <source>This bundle was made for another organisation key: this vault cannot open it.</source>
+        <translation>Ce lot a été fait pour une autre clé d’organisation&#xa0;: ce coffre-fort ne peut pas l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="143"/>
+        <source>This bundle cannot be decrypted: it is damaged or was altered.</source>
+        <translation>Ce lot ne peut pas être déchiffré&#xa0;: il est endommagé ou a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="146"/>
+        <source>This file is too large to be a bundle.</source>
+        <translation>Ce fichier est trop gros pour être un lot.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="151"/>
+        <source>This bundle cannot be read ({detail}).</source>
+        <translation>Ce lot ne peut pas être lu ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="158"/>
+        <source>The organisation key files already exist; nothing was written.</source>
+        <translation>Les fichiers de clé de l’organisation existent déjà&#xa0;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="161"/>
+        <source>The organisation key files could not be written.</source>
+        <translation>Les fichiers de clé de l’organisation n’ont pas pu être écrits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="164"/>
+        <source>The organisation key file does not exist.</source>
+        <translation>Le fichier de clé de l’organisation n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="167"/>
+        <source>The organisation key file cannot be read.</source>
+        <translation>Le fichier de clé de l’organisation ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="170"/>
+        <source>This file is not a counselor-app organisation key.</source>
+        <translation>Ce fichier n’est pas une clé d’organisation de counselor-app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="173"/>
+        <source>Wrong passphrase, or the organisation key file is damaged.</source>
+        <translation>Phrase secrète erronée, ou fichier de clé de l’organisation endommagé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="176"/>
+        <source>The organisation key file is damaged: its private key does not match its public key.</source>
+        <translation>Le fichier de clé de l’organisation est endommagé&#xa0;: sa clé privée ne correspond pas à sa clé publique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="180"/>
+        <source>The organisation key kept in this vault is damaged. Restore the vault from a backup, or ask IT.</source>
+        <translation>La clé de l’organisation gardée dans ce coffre-fort est endommagée. Restaurez le coffre-fort depuis une sauvegarde, ou adressez-vous au service informatique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="189"/>
+        <source>The organisation key cannot be used ({detail}).</source>
+        <translation>La clé de l’organisation ne peut pas être utilisée ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="202"/>
+        <source>Bundles are imported into the organisation&apos;s consolidation vault, not into a workstation&apos;s vault.</source>
+        <translation>Les lots s’importent dans le coffre-fort de consolidation de l’organisation, pas dans le coffre-fort d’un poste de travail.</translation>
     </message>
 </context>
 <context>
@@ -1538,130 +1839,130 @@ Masquez-les (Ctrl+M) avant d’enregistrer, ou enregistrez la note telle quelle&
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Change password…</source>
         <translation>&amp;Changer le mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Users…</source>
         <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;About {name}…</source>
         <translation>À &amp;propos de {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>A&amp;dmin</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>{title} — training vault</source>
         <translation>{title} — coffre-fort d’entraînement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Lock: {shortcut}</source>
         <translation>Verrouiller&#xa0;: {shortcut}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Silent</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Hung up</source>
         <translation>Raccroché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Wrong no.</source>
         <translation>Erreur n°</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Abusive</source>
         <translation>Malveillant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Log a call: {kind}</source>
         <translation>Consigner un appel&#xa0;: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Logged in as {name}, role {role}</source>
         <translation>Session de {name}, rôle {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Welcome, {name}.
 Press Ctrl+N for a new call.</source>
         <translation>Bienvenue, {name}.
 Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>A call is still open. It will be kept as a draft and offered back at your next login. Quit now?</source>
         <translation>Un appel est encore ouvert. Il sera gardé comme brouillon et vous sera proposé à votre prochaine connexion. Quitter maintenant&#xa0;?</translation>
     </message>
@@ -1870,77 +2171,92 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
 <context>
     <name>ReportChoices</name>
     <message>
-        <location filename="../../ui/reports/choices.py" line="53"/>
+        <location filename="../../ui/reports/choices.py" line="61"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="60"/>
+        <location filename="../../ui/reports/choices.py" line="68"/>
         <source>Last &amp;month</source>
         <translation>Le &amp;mois dernier</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="61"/>
+        <location filename="../../ui/reports/choices.py" line="69"/>
         <source>Last &amp;quarter</source>
         <translation>Le dernier &amp;trimestre</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="62"/>
+        <location filename="../../ui/reports/choices.py" line="70"/>
         <source>Last &amp;year</source>
         <translation>L’&amp;année dernière</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="63"/>
+        <location filename="../../ui/reports/choices.py" line="71"/>
         <source>Chosen &amp;dates</source>
         <translation>&amp;Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="75"/>
+        <location filename="../../ui/reports/choices.py" line="83"/>
         <source>&amp;From:</source>
         <translation>D&amp;u&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="75"/>
+        <location filename="../../ui/reports/choices.py" line="83"/>
         <source>&amp;To:</source>
         <translation>&amp;Jusqu’au&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="86"/>
+        <location filename="../../ui/reports/choices.py" line="94"/>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="90"/>
+        <location filename="../../ui/reports/choices.py" line="98"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="92"/>
+        <location filename="../../ui/reports/choices.py" line="100"/>
         <source>All counselors</source>
         <translation>Tous les écoutant·es</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="95"/>
+        <location filename="../../ui/reports/choices.py" line="103"/>
         <source>Cou&amp;nselor:</source>
         <translation>Éc&amp;outant·e&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="97"/>
+        <location filename="../../ui/reports/choices.py" line="107"/>
+        <source>All workstations</source>
+        <translation>Tous les postes de travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="109"/>
+        <source>{id} (records: {count})</source>
+        <translation>{id} (fiches&#xa0;: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="113"/>
+        <source>&amp;Workstation:</source>
+        <translation>Poste d&amp;e travail&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/choices.py" line="115"/>
         <source>Français</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="98"/>
+        <location filename="../../ui/reports/choices.py" line="116"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="100"/>
+        <location filename="../../ui/reports/choices.py" line="118"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Langue du rapport&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/choices.py" line="170"/>
+        <location filename="../../ui/reports/choices.py" line="189"/>
         <source>The end date is before the start date. Choose an end date on or after the start date.</source>
         <translation>La date de fin est antérieure à la date de début. Choisissez une date de fin égale ou postérieure à la date de début.</translation>
     </message>
@@ -1992,7 +2308,7 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="77"/>
-        <location filename="../../ui/reports/view.py" line="179"/>
+        <location filename="../../ui/reports/view.py" line="181"/>
         <source>Table</source>
         <translation>Tableau</translation>
     </message>
@@ -2023,21 +2339,26 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="165"/>
+        <source>Workstation: {id}.</source>
+        <translation>Poste de travail&#xa0;: {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="167"/>
         <source>Training vault: the calls are not real.</source>
         <translation>Coffre-fort d’entraînement&#xa0;: les appels ne sont pas réels.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="191"/>
+        <location filename="../../ui/reports/view.py" line="193"/>
         <source>Table: {title}</source>
         <translation>Tableau&#xa0;: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="216"/>
+        <location filename="../../ui/reports/view.py" line="218"/>
         <source>hidden</source>
         <translation>masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="218"/>
+        <location filename="../../ui/reports/view.py" line="220"/>
         <source>fewer than {n}, hidden</source>
         <translation>moins de {n}, masqué</translation>
     </message>
@@ -2063,74 +2384,74 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="84"/>
+        <location filename="../../ui/reports/dialog.py" line="88"/>
         <source>Make &amp;report</source>
         <translation>Faire le &amp;rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="89"/>
+        <location filename="../../ui/reports/dialog.py" line="93"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="91"/>
+        <location filename="../../ui/reports/dialog.py" line="95"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;nnuler</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="96"/>
+        <location filename="../../ui/reports/dialog.py" line="100"/>
         <source>Save &amp;PDF…</source>
         <translation>Enregistrer en &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="98"/>
+        <location filename="../../ui/reports/dialog.py" line="102"/>
         <source>Save CS&amp;V…</source>
         <translation>Enregistrer en CS&amp;V…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="100"/>
+        <location filename="../../ui/reports/dialog.py" line="104"/>
         <source>Cl&amp;ose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="172"/>
+        <location filename="../../ui/reports/dialog.py" line="176"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="206"/>
-        <location filename="../../ui/reports/dialog.py" line="285"/>
+        <location filename="../../ui/reports/dialog.py" line="210"/>
+        <location filename="../../ui/reports/dialog.py" line="289"/>
         <source>The report was saved to {path}.</source>
         <translation>Le rapport a été enregistré dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="222"/>
+        <location filename="../../ui/reports/dialog.py" line="226"/>
         <source>The work stopped on an unexpected problem ({detail}).</source>
         <translation>Le travail s’est arrêté sur un problème inattendu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="226"/>
-        <location filename="../../ui/reports/dialog.py" line="282"/>
+        <location filename="../../ui/reports/dialog.py" line="230"/>
+        <location filename="../../ui/reports/dialog.py" line="286"/>
         <source>No file was written; the report is still here.</source>
         <translation>Aucun fichier n’a été écrit&#xa0;; le rapport est toujours là.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="232"/>
+        <location filename="../../ui/reports/dialog.py" line="236"/>
         <source>Cancelled. No file was written.</source>
         <translation>Annulé. Aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="234"/>
+        <location filename="../../ui/reports/dialog.py" line="238"/>
         <source>Cancelled. No report was made.</source>
         <translation>Annulé. Aucun rapport n’a été fait.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="257"/>
+        <location filename="../../ui/reports/dialog.py" line="261"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dialog.py" line="271"/>
+        <location filename="../../ui/reports/dialog.py" line="275"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -2235,6 +2556,69 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
         <location filename="../../ui/intake/widgets.py" line="163"/>
         <source>“{text}” is not one of the entries: type a code or choose a name.</source>
         <translation>«&#xa0;{text}&#xa0;» ne figure pas dans la liste&#xa0;: tapez un code ou choisissez un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>SendBundleAction</name>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="59"/>
+        <source>&amp;Send records to the organisation…</source>
+        <translation>&amp;Transmettre les fiches à l’organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="66"/>
+        <source>Write the records made or changed since the last bundle to an encrypted file for the organisation ({key})</source>
+        <translation>Écrire les fiches créées ou modifiées depuis le dernier lot dans un fichier chiffré pour l’organisation ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="82"/>
+        <source>Send records to the organisation</source>
+        <translation>Transmettre les fiches à l’organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="110"/>
+        <source>Writing the bundle…</source>
+        <translation>Écriture du lot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="126"/>
+        <source>Record bundles (*.cabundle)</source>
+        <translation>Lots de fiches (*.cabundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="141"/>
+        <source>{records} records went into bundle {sequence}, encrypted for the organisation key {key}.</source>
+        <translation>{records} fiches sont dans le lot {sequence}, chiffré pour la clé de l’organisation {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="144"/>
+        <source>The file: {path}</source>
+        <translation>Le fichier&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="147"/>
+        <source>The notes are in it.</source>
+        <translation>Les notes y figurent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="150"/>
+        <source>Only the organisation can open it: hand it over as agreed with your supervisor.</source>
+        <translation>Seule l’organisation peut l’ouvrir&#xa0;: transmettez-le comme convenu avec votre superviseur·e.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="159"/>
+        <source>Bundle {sequence} written.</source>
+        <translation>Lot {sequence} écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="171"/>
+        <source>The bundle could not be written: an unexpected problem ({detail}). Nothing was sent.</source>
+        <translation>Le lot n’a pas pu être écrit&#xa0;: un problème inattendu ({detail}). Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/send.py" line="174"/>
+        <source>No bundle was written.</source>
+        <translation>Aucun lot n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2750,133 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
         <location filename="../../ui/users_dialog.py" line="210"/>
         <source>The account “{name}” was removed.</source>
         <translation>Le compte «&#xa0;{name}&#xa0;» a été supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationsDialog</name>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="63"/>
+        <source>Workstations</source>
+        <translation>Postes de travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="74"/>
+        <source>The workstations whose bundles this vault accepts. Import bundles… reads the files they sent; a workstation not known yet is accepted only if you say so.</source>
+        <translation>Les postes de travail dont ce coffre-fort accepte les lots. Importer des lots… lit les fichiers qu’ils ont envoyés&#xa0;; un poste encore inconnu n’est accepté que si vous le dites.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="83"/>
+        <source>&amp;Workstations:</source>
+        <translation>&amp;Postes de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="89"/>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="92"/>
+        <source>&amp;Result of the last import:</source>
+        <translation>&amp;Résultat du dernier import&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="102"/>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Importer des lots…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="103"/>
+        <source>Choose the bundle files to import</source>
+        <translation>Choisir les fichiers de lots à importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="106"/>
+        <location filename="../../ui/bundles/workstations.py" line="221"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="129"/>
+        <source>In the order they were accepted; read-only.</source>
+        <translation>Dans l’ordre où ils ont été acceptés&#xa0;; en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="139"/>
+        <source>Column titles</source>
+        <translation>Titres des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="166"/>
+        <source>Import bundles</source>
+        <translation>Importer des lots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="168"/>
+        <source>Record bundles (*.cabundle);;All files (*)</source>
+        <translation>Lots de fiches (*.cabundle);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="216"/>
+        <source>Cancelling after the file being imported…</source>
+        <translation>Annulation après le fichier en cours d’import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="221"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="222"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="222"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations.py" line="254"/>
+        <source>The import stopped on an unexpected problem ({detail}). The files imported before it stay imported; the others were not.</source>
+        <translation>L’import s’est arrêté sur un problème inattendu ({detail}). Les fichiers importés avant restent importés&#xa0;; les autres ne l’ont pas été.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationsModel</name>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="61"/>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="62"/>
+        <source>Accepted on</source>
+        <translation>Accepté le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="63"/>
+        <source>Accepted by</source>
+        <translation>Accepté par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="64"/>
+        <source>Last bundle</source>
+        <translation>Dernier lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="65"/>
+        <source>Last bundle made on</source>
+        <translation>Dernier lot fait le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="66"/>
+        <source>Records</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/workstations_model.py" line="112"/>
+        <source>None</source>
+        <translation>Aucun</translation>
     </message>
 </context>
 </TS>
