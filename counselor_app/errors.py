@@ -149,6 +149,17 @@ class RecordNotFound(CounselorError):
         self.record_id = record_id
 
 
+class RecordFromWorkstation(CounselorError):
+    """A record a bundle brought into a consolidation vault is changed on its workstation."""
+
+    def __init__(self, workstation: str) -> None:
+        super().__init__(
+            f"This record came from workstation {workstation}: change it there, and its next "
+            f"bundle brings the change here."
+        )
+        self.workstation = workstation
+
+
 class RecordLocked(CounselorError):
     """A counselor may change her own records for a limited time only."""
 

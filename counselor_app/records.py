@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from counselor_app import audit
 from counselor_app.errors import (
     InvalidInput,
+    RecordFromWorkstation,
     RecordHeld,
     RecordInvalid,
     RecordLocked,
@@ -133,6 +134,8 @@ def get(session: Session, record_id: str) -> CallRecord:
 
 
 def may_edit(session: Session, record: CallRecord, *, now: datetime | None = None) -> bool:
+    if record.workstation is not None:  # changed on its workstation, never here
+        return False
     if allows(session.user.role, Permission.ALL_RECORDS):
         return True
     if record.counselor_id != session.user.id or record.created_at is None:
@@ -154,6 +157,8 @@ def update(
 ) -> CallRecord:
     store, rowid, old = _load(session, record_id)
     moment = _now(now)
+    if old.workstation is not None:
+        raise RecordFromWorkstation(old.workstation)
     if not may_edit(session, old, now=moment):
         raise RecordLocked(EDIT_WINDOW_HOURS)
     new = replace(

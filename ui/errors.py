@@ -20,6 +20,7 @@ from counselor_app.errors import (
     NewerVault,
     PasswordTooShort,
     PermissionDenied,
+    RecordFromWorkstation,
     RecordHeld,
     RecordInvalid,
     RecordLocked,
@@ -186,6 +187,12 @@ def describe(exc: CounselorError) -> str:
             "The automatic purge did not run: the last call was saved {days} days ago by "
             "this computer's clock. Check the date and time; an admin can run the purge.",
         ).format(days=exc.days)
+    if isinstance(exc, RecordFromWorkstation):
+        return QCoreApplication.translate(
+            "Errors",
+            "This record came from workstation {workstation}: it is changed there, and its "
+            "next bundle brings the change here.",
+        ).format(workstation=exc.workstation)
     if isinstance(exc, RecordHeld):
         if exc.action == "change":
             return QCoreApplication.translate(

@@ -41,6 +41,8 @@ class CallRecord:
     findings_confirmed: bool = False
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
+    # In a consolidation vault, the workstation a bundle brought the record from.
+    workstation: str | None = field(default=None, compare=False)
 
     @property
     def note(self) -> str | None:
@@ -220,8 +222,8 @@ class RecordStore:
         row = self.conn.execute(
             "SELECT r.id, r.form, r.form_version, r.started_at, r.ended_at, r.counselor_id, "
             "r.answers, r.prompts_shown, r.findings_confirmed, r.created_at, r.updated_at, "
-            "r.deleted_at, n.note FROM records r LEFT JOIN record_notes n ON n.record = r.rowid "
-            "WHERE r.rowid = ?",
+            "r.deleted_at, n.note, r.workstation FROM records r "
+            "LEFT JOIN record_notes n ON n.record = r.rowid WHERE r.rowid = ?",
             (rowid,),
         ).fetchone()
         answers: dict[str, Answer] = json.loads(row[6])
@@ -239,6 +241,7 @@ class RecordStore:
             findings_confirmed=bool(row[8]),
             created_at=from_epoch(row[9]),
             updated_at=from_epoch(row[10]),
+            workstation=row[13],
         )
         return record, row[11] is not None
 

@@ -996,232 +996,237 @@ Sous gel judiciaire</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>manage user accounts</source>
         <translation>gérer les comptes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>log calls</source>
         <translation>enregistrer des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>see and change every counselor&apos;s records</source>
         <translation>voir et modifier les fiches de toute l’équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="58"/>
         <source>delete records</source>
         <translation>supprimer des fiches</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>view and export the audit trail</source>
         <translation>consulter et exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>put records on legal hold or lift a hold</source>
         <translation>placer des fiches sous gel judiciaire ou lever un gel</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="64"/>
         <source>purge notes and records past their retention period</source>
         <translation>purger les notes et les fiches dont la durée de conservation est dépassée</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="68"/>
         <source>send records to the organisation</source>
         <translation>envoyer des fiches à l’organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>import the workstations&apos; bundles and accept workstations</source>
         <translation>importer les lots des postes de travail et accepter des postes</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="73"/>
         <source>verify the vault</source>
         <translation>vérifier le coffre-fort</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>Your role ({role}) does not allow you to {action}.</source>
         <translation>Votre rôle ({role}) ne vous permet pas de {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>Enter a user name.</source>
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>The user name is too long (at most {maximum} characters).</source>
         <translation>Le nom d’utilisateur est trop long ({maximum} caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="89"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>The user name contains a control character or an unusual space.</source>
         <translation>Le nom d’utilisateur contient un caractère de contrôle ou une espace inhabituelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="93"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>This role does not exist.</source>
         <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="96"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>Give a reason.</source>
         <translation>Indiquez un motif.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="100"/>
         <source>The reason is too long.</source>
         <translation>Le motif est trop long.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>A report covers days from {first} to {last}. Choose dates within them.</source>
         <translation>Un rapport porte sur les jours du {first} au {last}. Choisissez des dates comprises entre les deux.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>This entry is not accepted ({detail}).</source>
         <translation>Cette saisie n’est pas acceptée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>Unknown user name or wrong password.</source>
         <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>Too many failed logins with this user name. Try again in {seconds} s.</source>
         <translation>Trop d’échecs de connexion avec ce nom d’utilisateur. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="125"/>
         <source>There is no vault in {folder}. Restore it from a backup, or start the program again to create a new one.</source>
         <translation>Il n’y a pas de coffre-fort dans {folder}. Restaurez-le depuis une sauvegarde, ou relancez le programme pour en créer un nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="131"/>
         <source>A vault already exists in {folder}; it was left untouched.</source>
         <translation>Un coffre-fort existe déjà dans {folder}&#xa0;; il n’a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>The vault file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier du coffre-fort {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="140"/>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>The key file {path} is damaged or cannot be read ({detail}). It has not been changed. Restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier des clés {path} est endommagé ou illisible ({detail}). Il n’a pas été modifié. Restaurez-le depuis une sauvegarde, ou demandez de l’aide à votre administrateur·rice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="146"/>
+        <location filename="../../ui/errors.py" line="147"/>
         <source>This vault was written by a newer version of counselor-app (format {found}; this version reads up to format {supported}). Install the newer version to open it.</source>
         <translation>Ce coffre-fort a été écrit par une version plus récente de counselor-app (format {found}&#xa0;; cette version lit jusqu’au format {supported}). Installez la version plus récente pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="153"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="158"/>
+        <location filename="../../ui/errors.py" line="159"/>
         <source>There is no user named “{name}”.</source>
         <translation>Il n’existe aucun compte nommé «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="162"/>
+        <location filename="../../ui/errors.py" line="163"/>
         <source>A user named “{name}” already exists.</source>
         <translation>Un compte nommé «&#xa0;{name}&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="167"/>
         <source>The last admin cannot be removed or given another role.</source>
         <translation>Le dernier compte administrateur ne peut être ni supprimé ni changer de rôle.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="170"/>
+        <location filename="../../ui/errors.py" line="171"/>
         <source>The record is not complete or not valid: {fields}.</source>
         <translation>La fiche est incomplète ou invalide : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="174"/>
+        <location filename="../../ui/errors.py" line="175"/>
         <source>This record does not exist or is not yours to see.</source>
         <translation>Cette fiche n’existe pas ou ne vous est pas accessible.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="178"/>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>This record can no longer be changed: counselors may change their own records for {hours} hours. Ask a supervisor.</source>
         <translation>Cette fiche ne peut plus être modifiée : les écoutant·es peuvent modifier leurs fiches pendant {hours} heures. Adressez-vous à un·e superviseur·e.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="185"/>
         <source>The automatic purge did not run: the last call was saved {days} days ago by this computer&apos;s clock. Check the date and time; an admin can run the purge.</source>
         <translation>La purge automatique n’a pas eu lieu&#xa0;: selon l’horloge de cet ordinateur, le dernier appel a été enregistré il y a {days}&#xa0;jours. Vérifiez la date et l’heure&#xa0;; un·e administrateur·rice peut lancer la purge.</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="191"/>
+        <source>This record came from workstation {workstation}: it is changed there, and its next bundle brings the change here.</source>
+        <translation>Cette fiche vient du poste de travail {workstation}&#xa0;: elle se modifie là-bas, et son prochain lot apporte la modification ici.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="198"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be changed.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être modifiée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="203"/>
         <source>This record is on legal hold: a supervisor must lift the hold before it can be deleted.</source>
         <translation>Cette fiche est sous gel judiciaire&#xa0;: un·e superviseur·e doit lever le gel avant qu’elle puisse être supprimée.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="209"/>
         <source>An earlier change of the vault&apos;s key did not finish. Lock the program (Ctrl+L) and log in again: the login completes it.</source>
         <translation>Un changement de clé du coffre-fort ne s’est pas terminé. Verrouillez le programme (Ctrl+L) et reconnectez-vous : la connexion le termine.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="215"/>
         <source>You cannot remove your own account; ask another admin.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte&#xa0;; demandez-le à un autre administrateur ou à une autre administratrice.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="212"/>
+        <location filename="../../ui/errors.py" line="219"/>
         <source>The file was not imported: line {line}, {field}: {detail}. Nothing was written to the vault; correct the file and import it again.</source>
         <translation>Le fichier n’a pas été importé&#xa0;: ligne {line}, {field}&#xa0;: {detail}. Rien n’a été écrit dans le coffre-fort&#xa0;; corrigez le fichier et importez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="218"/>
+        <location filename="../../ui/errors.py" line="225"/>
         <source>This version of the program must upgrade the vault, and first makes a backup of it in {folder}; the backup could not be written ({reason}). Nothing was changed. Free some space there, or ask IT to set another backup folder, then log in again.</source>
         <translation>Cette version du programme doit mettre à jour le coffre-fort et en fait d’abord une sauvegarde dans {folder}&#xa0;; la sauvegarde n’a pas pu être écrite ({reason}). Rien n’a été modifié. Libérez de la place à cet endroit, ou demandez au service informatique de choisir un autre dossier de sauvegarde, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="226"/>
+        <location filename="../../ui/errors.py" line="233"/>
         <source>The file changed while it was being imported. Nothing was imported; import it again once it is complete.</source>
         <translation>Le fichier a changé pendant l’importation. Rien n’a été importé&#xa0;; importez-le de nouveau une fois qu’il est complet.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="231"/>
+        <location filename="../../ui/errors.py" line="238"/>
         <source>The operation failed ({detail}).</source>
         <translation>L’opération a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="247"/>
+        <location filename="../../ui/errors.py" line="254"/>
         <source>The disk is full: nothing was saved. What you typed is still here; free some space on the disk (or ask IT to) and try again.</source>
         <translation>Le disque est plein&#xa0;: rien n’a été enregistré. Ce que vous avez saisi est toujours là&#xa0;; libérez de la place sur le disque (ou demandez-le au service informatique) puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="253"/>
+        <location filename="../../ui/errors.py" line="260"/>
         <source>A file could not be read or written: {path} ({reason}).</source>
         <translation>Un fichier n’a pas pu être lu ou écrit&#xa0;: {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="256"/>
+        <location filename="../../ui/errors.py" line="263"/>
         <source>The vault database could not be read or written ({detail}). The operation was not completed. If this happens again, ask your administrator to restore the vault from a backup.</source>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 
 from counselor_app import holds, records
 from counselor_app.config import Settings
-from counselor_app.errors import PermissionDenied
+from counselor_app.errors import PermissionDenied, RecordFromWorkstation
 from counselor_app.exchange import bundle_format, orgkey
 from counselor_app.exchange.bundle_export import (
     BadSequence,
@@ -353,3 +353,17 @@ def test_after_a_restore_the_sequence_is_moved_past_the_imported_ones(
     done = only(import_bundles(hub, [moved.path]))
     assert done.sequence == 3 and done.added == 1  # type: ignore[attr-defined]
     assert latest[0].id in live_ids(hub) and len(live_ids(hub)) == 3
+
+
+def test_an_imported_record_is_changed_on_its_workstation_only(
+    tmp_path: Path, org: Org, one: Session, hub: Session
+) -> None:
+    made = log_calls(one, 1)
+    sent = send(one, tmp_path / "1", org)
+    import_bundles(hub, [sent.path], accept=accept_all(one))
+    copy = records.get(hub, made[0].id)
+    assert copy.workstation == sent.workstation and not records.may_edit(hub, copy)
+    with pytest.raises(RecordFromWorkstation) as refused:
+        records.update(hub, made[0].id, answers={**copy.answers, "channel": "chat"})
+    assert sent.workstation in str(refused.value)
+    assert records.may_edit(one, records.get(one, made[0].id))

@@ -56,6 +56,10 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     errors.RecordNotFound: (errors.RecordNotFound("7f1c"), ["does not exist"]),
     errors.RecordLocked: (errors.RecordLocked(24), ["24"]),
     errors.RecordHeld: (errors.RecordHeld("r-1"), ["legal hold"]),
+    errors.RecordFromWorkstation: (
+        errors.RecordFromWorkstation("3f2a-9c01-77be-0d45"),
+        ["3f2a-9c01-77be-0d45", "bundle"],
+    ),
     errors.RetentionPaused: (errors.RetentionPaused(40), ["40 days"]),
     transfer.ImportRejected: (
         transfer.ImportRejected(
