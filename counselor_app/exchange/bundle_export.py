@@ -80,6 +80,18 @@ class BadSequence(CounselorError):
         self.last = last
 
 
+class BundleTooLarge(CounselorError):
+    def __init__(self, records: int, size: int) -> None:
+        limit = bundle_format.MAX_PAYLOAD_BYTES // 2**20
+        super().__init__(
+            f"{records} records would make a bundle of {size // 2**20} MiB, more than the "
+            f"{limit} MiB a bundle may hold. Nothing was written; send bundles more often, "
+            f"or with --since a later bundle than 0."
+        )
+        self.records = records
+        self.size = size
+
+
 class BundleFileExists(CounselorError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} already exists; choose another file name.")
@@ -172,6 +184,8 @@ def export_bundle(
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
+        if len(payload) > bundle_format.MAX_PAYLOAD_BYTES:
+            raise BundleTooLarge(len(records), len(payload))
         sealed = bundle_format.seal(header, payload, org_public, me.private_key)
         del payload, records
         temporary = _write_temporary(out, sealed)

@@ -1231,167 +1231,172 @@ Sous gel judiciaire</translation>
         <translation>La base de données du coffre-fort n’a pas pu être lue ou écrite ({detail}). L’opération n’a pas été effectuée. Si cela se reproduit, demandez à votre administrateur·rice de restaurer le coffre-fort depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="33"/>
+        <location filename="../../ui/bundles/messages.py" line="34"/>
         <source>No organisation key is set on this computer, so no records can be sent. IT must set supervisor_public_key in the site settings file to the organisation&apos;s public key. Nothing was sent.</source>
         <translation>Aucune clé de l’organisation n’est définie sur cet ordinateur, aucune fiche ne peut donc être envoyée. Le service informatique doit indiquer la clé publique de l’organisation dans supervisor_public_key du fichier de réglages du site. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="40"/>
+        <location filename="../../ui/bundles/messages.py" line="41"/>
         <source>{path} already exists: a bundle never replaces a file. Choose another file name.</source>
         <translation>{path} existe déjà&#xa0;: un lot ne remplace jamais un fichier. Choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="45"/>
+        <location filename="../../ui/bundles/messages.py" line="46"/>
         <source>This is a training vault: its practice calls are never sent to the organisation.</source>
         <translation>Ceci est un coffre-fort d’entraînement&#xa0;: ses appels d’exercice ne sont jamais envoyés à l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="50"/>
+        <location filename="../../ui/bundles/messages.py" line="51"/>
         <source>This is the consolidation vault: it receives the workstations&apos; records and sends none.</source>
         <translation>Ceci est le coffre-fort de consolidation&#xa0;: il reçoit les fiches des postes de travail et n’en envoie aucune.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="57"/>
+        <location filename="../../ui/bundles/messages.py" line="58"/>
         <source>A bundle cannot start after bundle {since}: this workstation has sent bundles 1 to {last}.</source>
         <translation>Un lot ne peut pas partir du lot {since}&#xa0;: ce poste de travail a envoyé les lots 1 à {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="62"/>
+        <location filename="../../ui/bundles/messages.py" line="63"/>
         <source>A bundle cannot start after bundle {since}: this workstation has not sent any bundle yet.</source>
         <translation>Un lot ne peut pas partir du lot {since}&#xa0;: ce poste de travail n’a encore envoyé aucun lot.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="68"/>
+        <location filename="../../ui/bundles/messages.py" line="69"/>
         <source>A bundle cannot be numbered {sequence}: this workstation&apos;s last bundle is {last}, and a new one needs a higher number.</source>
         <translation>Un lot ne peut pas porter le numéro {sequence}&#xa0;: le dernier lot de ce poste de travail est le {last}, et un nouveau lot doit avoir un numéro plus grand.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="78"/>
+        <location filename="../../ui/bundles/messages.py" line="75"/>
+        <source>{records} records are too many for one bundle. Nothing was written. Ask IT to send them from a later bundle.</source>
+        <translation>{records} fiches, c’est trop pour un seul lot. Rien n’a été écrit. Demandez au service informatique de les envoyer à partir d’un lot plus récent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/messages.py" line="85"/>
         <source>This bundle comes from workstation {workstation}, which this vault does not know (key fingerprint {fingerprint}), and that workstation was not accepted. Nothing of it was imported. If it is one of the organisation&apos;s workstations, import the bundle again and accept it.</source>
         <translation>Ce lot vient du poste de travail {workstation}, que ce coffre-fort ne connaît pas (empreinte de la clé {fingerprint}), et ce poste n’a pas été accepté. Rien de ce lot n’a été importé. S’il s’agit d’un poste de travail de l’organisation, importez de nouveau le lot et acceptez-le.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="86"/>
+        <location filename="../../ui/bundles/messages.py" line="93"/>
         <source>This is bundle {sequence} of its workstation, and its bundles up to {last} were imported already. Nothing of it was imported. If that workstation was restored from a backup, ask IT to have it send a bundle numbered above {last}.</source>
         <translation>Ceci est le lot {sequence} de son poste de travail, et ses lots jusqu’au {last} ont déjà été importés. Rien de ce lot n’a été importé. Si ce poste a été restauré depuis une sauvegarde, demandez au service informatique de lui faire envoyer un lot numéroté au-delà de {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="94"/>
+        <location filename="../../ui/bundles/messages.py" line="101"/>
         <source>bundle {first} is missing</source>
         <translation>le lot {first} manque</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="98"/>
+        <location filename="../../ui/bundles/messages.py" line="105"/>
         <source>bundles {first} to {last} are missing</source>
         <translation>les lots {first} à {last} manquent</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="101"/>
+        <location filename="../../ui/bundles/messages.py" line="108"/>
         <source>This is bundle {sequence} of its workstation and follows bundle {base}, but the last one imported is {last}: {missing}. Nothing of it was imported. Import the missing bundles first; if they are lost, IT can have the workstation send its records again since bundle {last}.</source>
         <translation>Ceci est le lot {sequence} de son poste de travail et il suit le lot {base}, mais le dernier importé est le {last}&#xa0;: {missing}. Rien de ce lot n’a été importé. Importez d’abord les lots manquants&#xa0;; s’ils sont perdus, le service informatique peut faire renvoyer au poste ses fiches depuis le lot {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="108"/>
+        <location filename="../../ui/bundles/messages.py" line="115"/>
         <source>This bundle was refused ({detail}). Nothing of it was imported.</source>
         <translation>Ce lot a été refusé ({detail}). Rien de ce lot n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="115"/>
+        <location filename="../../ui/bundles/messages.py" line="122"/>
         <source>The file cannot be read: check that it is still there.</source>
         <translation>Le fichier ne peut pas être lu&#xa0;: vérifiez qu’il est toujours là.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="118"/>
+        <location filename="../../ui/bundles/messages.py" line="125"/>
         <source>This file is not a counselor-app bundle.</source>
         <translation>Ce fichier n’est pas un lot de counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="121"/>
+        <location filename="../../ui/bundles/messages.py" line="128"/>
         <source>This bundle was written by a newer version of counselor-app. Install the newer version to import it.</source>
         <translation>Ce lot a été écrit par une version plus récente de counselor-app. Installez cette version pour l’importer.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="126"/>
+        <location filename="../../ui/bundles/messages.py" line="133"/>
         <source>This bundle is damaged. Ask for it to be sent again.</source>
         <translation>Ce lot est endommagé. Demandez qu’il soit renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="129"/>
+        <location filename="../../ui/bundles/messages.py" line="136"/>
         <source>This bundle&apos;s signature does not match: it was altered after it was made. Ask for it to be sent again.</source>
         <translation>La signature de ce lot ne correspond pas&#xa0;: il a été modifié après avoir été fait. Demandez qu’il soit renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="134"/>
+        <location filename="../../ui/bundles/messages.py" line="141"/>
         <source>This bundle&apos;s workstation id does not match its key: it was not made by counselor-app.</source>
         <translation>L’identifiant de poste de ce lot ne correspond pas à sa clé&#xa0;: il n’a pas été fait par counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="139"/>
+        <location filename="../../ui/bundles/messages.py" line="146"/>
         <source>This bundle was made for another organisation key: this vault cannot open it.</source>
         <translation>Ce lot a été fait pour une autre clé d’organisation&#xa0;: ce coffre-fort ne peut pas l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="143"/>
+        <location filename="../../ui/bundles/messages.py" line="150"/>
         <source>This bundle cannot be decrypted: it is damaged or was altered.</source>
         <translation>Ce lot ne peut pas être déchiffré&#xa0;: il est endommagé ou a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="146"/>
+        <location filename="../../ui/bundles/messages.py" line="153"/>
         <source>This file is too large to be a bundle.</source>
         <translation>Ce fichier est trop gros pour être un lot.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="151"/>
+        <location filename="../../ui/bundles/messages.py" line="158"/>
         <source>This bundle cannot be read ({detail}).</source>
         <translation>Ce lot ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="158"/>
+        <location filename="../../ui/bundles/messages.py" line="165"/>
         <source>The organisation key files already exist; nothing was written.</source>
         <translation>Les fichiers de clé de l’organisation existent déjà&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="161"/>
+        <location filename="../../ui/bundles/messages.py" line="168"/>
         <source>The organisation key files could not be written.</source>
         <translation>Les fichiers de clé de l’organisation n’ont pas pu être écrits.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="164"/>
+        <location filename="../../ui/bundles/messages.py" line="171"/>
         <source>The organisation key file does not exist.</source>
         <translation>Le fichier de clé de l’organisation n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="167"/>
+        <location filename="../../ui/bundles/messages.py" line="174"/>
         <source>The organisation key file cannot be read.</source>
         <translation>Le fichier de clé de l’organisation ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="170"/>
+        <location filename="../../ui/bundles/messages.py" line="177"/>
         <source>This file is not a counselor-app organisation key.</source>
         <translation>Ce fichier n’est pas une clé d’organisation de counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="173"/>
+        <location filename="../../ui/bundles/messages.py" line="180"/>
         <source>Wrong passphrase, or the organisation key file is damaged.</source>
         <translation>Phrase secrète erronée, ou fichier de clé de l’organisation endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="176"/>
+        <location filename="../../ui/bundles/messages.py" line="183"/>
         <source>The organisation key file is damaged: its private key does not match its public key.</source>
         <translation>Le fichier de clé de l’organisation est endommagé&#xa0;: sa clé privée ne correspond pas à sa clé publique.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="180"/>
+        <location filename="../../ui/bundles/messages.py" line="187"/>
         <source>The organisation key kept in this vault is damaged. Restore the vault from a backup, or ask IT.</source>
         <translation>La clé de l’organisation gardée dans ce coffre-fort est endommagée. Restaurez le coffre-fort depuis une sauvegarde, ou adressez-vous au service informatique.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="189"/>
+        <location filename="../../ui/bundles/messages.py" line="196"/>
         <source>The organisation key cannot be used ({detail}).</source>
         <translation>La clé de l’organisation ne peut pas être utilisée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="202"/>
+        <location filename="../../ui/bundles/messages.py" line="209"/>
         <source>Bundles are imported into the organisation&apos;s consolidation vault, not into a workstation&apos;s vault.</source>
         <translation>Les lots s’importent dans le coffre-fort de consolidation de l’organisation, pas dans le coffre-fort d’un poste de travail.</translation>
     </message>

@@ -15,6 +15,7 @@ from counselor_app.exchange.bundle_export import (
     BadSequence,
     BadSince,
     BundleFileExists,
+    BundleTooLarge,
     ConsolidationSends,
     NoOrganisationKey,
     TrainingSends,
@@ -367,3 +368,15 @@ def test_an_imported_record_is_changed_on_its_workstation_only(
         records.update(hub, made[0].id, answers={**copy.answers, "channel": "chat"})
     assert sent.workstation in str(refused.value)
     assert records.may_edit(one, records.get(one, made[0].id))
+
+
+def test_a_bundle_too_large_is_refused_before_anything_is_written(
+    tmp_path: Path, org: Org, one: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_calls(one, 5)
+    monkeypatch.setattr(bundle_format, "MAX_PAYLOAD_BYTES", 2000)
+    with pytest.raises(BundleTooLarge) as refused:
+        send(one, tmp_path / "big", org)
+    assert refused.value.records == 5 and "--since" in str(refused.value)
+    assert not list(tmp_path.iterdir()) or not (tmp_path / "big").exists()
+    assert bundles.last_sent(one.conn) is None

@@ -45,6 +45,7 @@ SAMPLES: dict[type[CounselorError], tuple[CounselorError, list[str]]] = {
     bundle_export.TrainingSends: (bundle_export.TrainingSends(), ["training vault"]),
     bundle_export.BadSince: (bundle_export.BadSince(5, 3), ["bundle 5", "1 to 3"]),
     bundle_export.BadSequence: (bundle_export.BadSequence(2, 3), ["numbered 2", "is 3"]),
+    bundle_export.BundleTooLarge: (bundle_export.BundleTooLarge(900000, 2**29), ["900000"]),
     bundle_export.BundleFileExists: (
         bundle_export.BundleFileExists(FILE),
         [str(FILE), "another file name"],

@@ -13,6 +13,7 @@ from counselor_app.exchange.bundle_export import (
     BadSequence,
     BadSince,
     BundleFileExists,
+    BundleTooLarge,
     ConsolidationSends,
     NoOrganisationKey,
     TrainingSends,
@@ -70,6 +71,12 @@ def _sending(exc: CounselorError) -> str | None:
             "A bundle cannot be numbered {sequence}: this workstation's last bundle is "
             "{last}, and a new one needs a higher number.",
         ).format(sequence=exc.sequence, last=exc.last)
+    if isinstance(exc, BundleTooLarge):
+        return QCoreApplication.translate(
+            "Errors",
+            "{records} records are too many for one bundle. Nothing was written. Ask IT to "
+            "send them from a later bundle.",
+        ).format(records=exc.records)
     return None
 
 
