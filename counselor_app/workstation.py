@@ -8,6 +8,7 @@ list of workstations, in messages) is derived from the public key.
 from __future__ import annotations
 
 import base64
+import hashlib
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,10 +19,15 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
-from counselor_app.exchange.bundle_format import workstation_id
 from counselor_app.store.db import Connection, transaction
 
 META_KEY = "workstation_key"
+
+
+def workstation_id(signing_key: bytes) -> str:
+    """The first 16 hex digits of the key's SHA-256, in groups of four: ``3f2a-9c01-77be-0d45``."""
+    digest = hashlib.sha256(signing_key).hexdigest()[:16]
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from counselor_app.config import Settings, public_key_bytes
 from counselor_app.errors import CounselorError, InvalidInput
 from counselor_app.exchange import orgkey
 from counselor_app.exchange.bundle_export import export_bundle, is_consolidation
-from counselor_app.exchange.consolidation import import_bundles, init_consolidation
+from counselor_app.exchange.consolidation import Imported, import_bundles, init_consolidation
 from counselor_app.roles import Permission
 from counselor_app.store import bundles
 from counselor_app.store.records import from_epoch
@@ -73,8 +73,9 @@ def add_parsers(
         "--sequence",
         type=int,
         metavar="N",
-        help="number the bundle N, above the next number (after restoring this vault from "
-        "a backup, when the consolidation vault says the bundle was imported already)",
+        help="number the bundle N, above the next number, and send every record unless "
+        "--since is given (after restoring this vault from a backup, when the "
+        "consolidation vault says the bundle was imported already)",
     )
     as_user(export, "the user")
     import_ = bundle_commands.add_parser(
@@ -153,13 +154,7 @@ def run(
             outcomes = import_bundles(session, args.files, accept=set(args.accept))
             for outcome in outcomes:
                 if outcome.imported is not None:
-                    done = outcome.imported
-                    accepted = " (workstation accepted)" if done.accepted else ""
-                    out.write(
-                        f"{done.path.name}: bundle {done.sequence} of workstation "
-                        f"{done.workstation}{accepted}: {done.added} added, {done.replaced} "
-                        f"replaced, {done.unchanged} unchanged, {done.held} on hold here.\n"
-                    )
+                    out.write(_imported_line(outcome.imported))
                 else:
                     out.write(f"refused: {outcome.refused}\n")
             refused = sum(outcome.refused is not None for outcome in outcomes)
@@ -167,6 +162,20 @@ def run(
                 raise SomeRefused(refused, len(outcomes))
         else:
             _list(session, out)
+
+
+def _imported_line(done: Imported) -> str:
+    accepted = " (workstation accepted)" if done.accepted else ""
+    conflicts = (
+        f", {done.conflicts} left as they were (the same ids already here from elsewhere)"
+        if done.conflicts
+        else ""
+    )
+    return (
+        f"{done.path.name}: bundle {done.sequence} of workstation {done.workstation}{accepted}: "
+        f"{done.added} added, {done.replaced} replaced, {done.unchanged} unchanged, "
+        f"{done.held} on hold here{conflicts}.\n"
+    )
 
 
 def _read_public(path: Path) -> bytes:

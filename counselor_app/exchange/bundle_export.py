@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from counselor_app import audit, workstation
-from counselor_app.errors import CounselorError
+from counselor_app.errors import CounselorError, InvalidInput
 from counselor_app.exchange import bundle_format
 from counselor_app.exchange.bundle_format import BundleHeader
 from counselor_app.exchange.bundle_records import PAYLOAD_FORMAT, PAYLOAD_VERSION
@@ -135,20 +135,28 @@ def export_bundle(
     ``org_public`` is the raw X25519 key (else the site settings' one); ``since``
     starts after that earlier bundle (0: every record) instead of the last one;
     ``sequence`` numbers the bundle above the next number (after this vault was restored
-    from a backup older than bundles the consolidation vault already has).
+    from a backup older than bundles the consolidation vault already has), and then
+    sends every record unless ``since`` says otherwise.
     """
     session.require(Permission.SEND_BUNDLES)
     if is_consolidation(session):
         raise ConsolidationSends()
     if is_training(session.conn):
         raise TrainingSends()
+    site_key = session.settings.supervisor_public_key
     if org_public is None:
-        if session.settings.supervisor_public_key is None:
+        if site_key is None:
             raise NoOrganisationKey()
-        org_public = session.settings.supervisor_public_key.raw
+        org_public = site_key.raw
+    elif site_key is None or org_public != site_key.raw:
+        # Whoever holds the private key of the recipient reads every record sent: only
+        # those who may see every record choose another key than the site's.
+        session.require(Permission.ALL_RECORDS)
     out = out.absolute()
     if out.exists() or out.is_symlink():
         raise BundleFileExists(out)
+    if not out.parent.is_dir():
+        raise InvalidInput(f"The folder {out.parent} does not exist.", "folder_missing")
     conn = session.conn
     me = workstation.identity(conn)
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -156,15 +164,18 @@ def export_bundle(
     with transaction(conn):  # one consistent read, and the sequence taken under the lock
         last = bundles.last_sent(conn)
         last_sequence = 0 if last is None else last.sequence
-        base = last_sequence if since is None else since
+        # After a restore (``sequence``), what was sent since the backup is unknown: all.
+        default = last_sequence if sequence is None else 0
+        base = default if since is None else since
         if not 0 <= base <= last_sequence:
             raise BadSince(base, last_sequence)
-        start = 0
+        start: int | None = None
         if base:
             earlier = bundles.sent(conn, base)
             if earlier is None:  # a number skipped with ``sequence``
                 raise BadSince(base, last_sequence)
             start = earlier.changes_until
+        counter = bundles.change_counter(conn)
         number = last_sequence + 1 if sequence is None else sequence
         if number <= last_sequence or number >= 2**31:
             raise BadSequence(number, last_sequence)
@@ -193,7 +204,7 @@ def export_bundle(
             bundles.add_sent(
                 conn,
                 bundles.SentBundle(
-                    header.sequence, base, to_epoch(moment), to_epoch(moment), header.records
+                    header.sequence, base, to_epoch(moment), counter, header.records
                 ),
                 notes=notes,
                 made_by=session.user.id,
@@ -203,7 +214,7 @@ def export_bundle(
                 session.user.id,
                 "bundle_export",
                 detail=f"workstation={me.id} sequence={header.sequence} base={base} "
-                f"records={header.records} notes={int(notes)}",
+                f"records={header.records} notes={int(notes)} recipient={header.recipient[:16]}",
                 now=moment,
             )
         except BaseException:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import re
 import zlib
@@ -31,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from counselor_app.errors import CounselorError
 from counselor_app.exchange.orgkey import fingerprint, public_bytes
+from counselor_app.workstation import workstation_id
 
 MAGIC = b"CNSLBNDL"
 VERSION = 1
@@ -65,12 +65,6 @@ class BundleError(CounselorError):
 
 def _damaged(detail: str) -> BundleError:
     return BundleError(f"The bundle is damaged ({detail}).", "damaged")
-
-
-def workstation_id(signing_key: bytes) -> str:
-    """The first 16 hex digits of the key's SHA-256, in groups of four: ``3f2a-9c01-77be-0d45``."""
-    digest = hashlib.sha256(signing_key).hexdigest()[:16]
-    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def _is_int(value: object) -> bool:

@@ -67,8 +67,8 @@ def parse_payload(payload: bytes, *, notes: bool, expected: int) -> list[Incomin
     """Every record of a decrypted payload, or RecordRefused naming the first bad one."""
     try:
         document = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise RecordRefused(0, "payload", "not JSON text") from None
+    except (ValueError, RecursionError):  # also numbers too long, nesting too deep
+        raise RecordRefused(0, "payload", "not JSON text this program reads") from None
     if (
         not isinstance(document, dict)
         or document.get("format") != PAYLOAD_FORMAT
@@ -119,7 +119,7 @@ def parse_record(data: Any, index: int, *, notes: bool) -> IncomingRecord:
     if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
         raise RecordRefused(index, "prompts_shown", "expected a list of texts")
     revision = data["revision"]
-    if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 2**31:
+    if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 2**62:
         raise RecordRefused(index, "revision", "expected a whole number from 1")
     if not isinstance(data["findings_confirmed"], bool):
         raise RecordRefused(index, "findings_confirmed", "expected true or false")

@@ -42,10 +42,11 @@ class NotConsolidation(CounselorError):
 class BundleRefused(CounselorError):
     """A bundle that was not imported; nothing of it was written."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, cause: BundleError | None = None) -> None:
         super().__init__(f"{path.name}: {reason} Nothing of it was imported.")
         self.path = path
         self.reason = reason
+        self.cause = cause  # the file's own problem, when it is one (damaged, wrong key, …)
 
 
 class UnknownWorkstation(BundleRefused):
@@ -93,6 +94,7 @@ class Imported:
     unchanged: int  # the same or an older version was here already
     held: int  # on legal hold here, so left as they are
     accepted: bool  # the workstation was accepted with this bundle
+    conflicts: int = 0  # ids already here from elsewhere (this vault, another workstation)
 
 
 @dataclass(frozen=True)
@@ -157,22 +159,50 @@ def import_bundles(
     session.require(Permission.IMPORT_BUNDLES)
     private = org_private_key(session)
     outcomes: dict[Path, Outcome] = {}
-    readable: list[tuple[Path, SignedBundle]] = []
-    for path in paths:
+    order: list[tuple[str, int, Path]] = []
+    for path in paths:  # headers only: each file is read again when its turn comes
         try:
-            readable.append((path, inspect(path)))
+            header = inspect(path).header
         except BundleError as exc:
             reason = str(exc).removeprefix(f"{path}: ")
-            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason))
-    readable.sort(key=lambda item: (item[1].header.workstation, item[1].header.sequence))
-    for path, bundle in readable:
+            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason, exc))
+        else:
+            order.append((header.workstation, header.sequence, path))
+    for _, _, path in sorted(order, key=lambda item: item[:2]):
         try:
-            done = import_one(session, path, bundle, private, accept=accept, now=now)
+            done = import_one(session, path, inspect(path), private, accept=accept, now=now)
+        except BundleError as exc:  # the file changed since it was first read
+            reason = str(exc).removeprefix(f"{path}: ")
+            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason, exc))
         except CounselorError as exc:
             outcomes[path] = Outcome(path, refused=exc)
         else:
             outcomes[path] = Outcome(path, imported=done)
     return [outcomes[path] for path in paths if path in outcomes]
+
+
+def _follows(
+    session: Session, path: Path, bundle: SignedBundle, accept: Collection[str]
+) -> int | None:
+    """The last sequence imported from the bundle's workstation (None: not known yet, and
+    accepted now), or the refusal: an unknown signer, another key, a replay, a gap."""
+    header = bundle.header
+    known = bundles.workstation(session.conn, header.workstation)
+    if known is None:
+        if header.workstation not in accept:
+            raise UnknownWorkstation(path, bundle)
+        last = 0
+    elif known.signing_key != base64.b64encode(header.signing_key).decode("ascii"):
+        raise BundleRefused(
+            path, f"workstation {header.workstation} was accepted with another key."
+        )
+    else:
+        last = known.last_sequence
+    if header.sequence <= last:
+        raise Replayed(path, header.workstation, header.sequence, last)
+    if header.base > last:
+        raise Gap(path, header.workstation, header.base, header.sequence, last)
+    return None if known is None else last
 
 
 def import_one(
@@ -186,22 +216,21 @@ def import_one(
 ) -> Imported:
     session.require(Permission.IMPORT_BUNDLES)
     header = bundle.header
+    # Who sent it and in what order is settled before anything is decrypted.
+    _follows(session, path, bundle, accept)
     try:
         payload = bundle_format.open_payload(bundle, private)
         records = parse_payload(payload, notes=header.notes, expected=header.records)
     except BundleError as exc:
-        raise BundleRefused(path, str(exc)) from None
+        raise BundleRefused(path, str(exc), exc) from None
     except RecordRefused as exc:
         raise BundleRefused(path, f"{exc}.") from None
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
-    key_text = base64.b64encode(header.signing_key).decode("ascii")
     conn = session.conn
     with transaction(conn):
-        known = bundles.workstation(conn, header.workstation)
-        accepted = known is None
-        if known is None:
-            if header.workstation not in accept:
-                raise UnknownWorkstation(path, bundle)
+        accepted = _follows(session, path, bundle, accept) is None  # again, under the lock
+        if accepted:
+            key_text = base64.b64encode(header.signing_key).decode("ascii")
             bundles.accept(conn, header.workstation, key_text, session.user.id, to_epoch(moment))
             audit.record(
                 conn,
@@ -211,56 +240,52 @@ def import_one(
                 f"key={orgkey.fingerprint(header.signing_key)}",
                 now=moment,
             )
-            last = 0
-        elif known.signing_key != key_text:
-            raise BundleRefused(
-                path, f"workstation {header.workstation} was accepted with another key."
-            )
-        else:
-            last = known.last_sequence
-        if header.sequence <= last:
-            raise Replayed(path, header.workstation, header.sequence, last)
-        if header.base > last:
-            raise Gap(path, header.workstation, header.base, header.sequence, last)
-        counts = _store_records(session, path, header.workstation, header.sequence, records, moment)
+        counts = _store_records(session, header.workstation, header.sequence, records, moment)
         bundles.advance(
             conn, header.workstation, header.sequence, to_epoch(header.created_at), to_epoch(moment)
         )
-        added, replaced, unchanged, held = counts
+        added, replaced, unchanged, held, conflicts = counts
         audit.record(
             conn,
             session.user.id,
             "bundle_import",
             detail=f"workstation={header.workstation} sequence={header.sequence} "
-            f"added={added} replaced={replaced} unchanged={unchanged} held={held}",
+            f"added={added} replaced={replaced} unchanged={unchanged} held={held} "
+            f"conflicts={conflicts}",
             now=moment,
         )
     return Imported(
-        path, header.workstation, header.sequence, added, replaced, unchanged, held, accepted
+        path,
+        header.workstation,
+        header.sequence,
+        added,
+        replaced,
+        unchanged,
+        held,
+        accepted,
+        conflicts,
     )
 
 
 def _store_records(
     session: Session,
-    path: Path,
     workstation: str,
     sequence: int,
     records: list[IncomingRecord],
     moment: datetime,
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int, int, int]:
     conn = session.conn
     store = RecordStore(conn)
     who = session.user.id
     why = f"bundle {sequence} of workstation {workstation}"
-    added = replaced = unchanged = held = 0
+    added = replaced = unchanged = held = conflicts = 0
     for incoming in records:
         found = bundles.existing(conn, incoming.id)
         if found is not None and found.workstation != workstation:
-            origin = "this vault" if found.workstation is None else found.workstation
-            raise BundleRefused(
-                path,
-                f"record {incoming.id} came from {origin}, not from workstation {workstation}.",
-            )
+            # The same id made here or brought by another workstation (a JSON Lines import
+            # keeps ids): neither copy overwrites the other.
+            conflicts += 1
+            continue
         if found is not None and (incoming.revision <= found.revision or found.deleted):
             unchanged += 1
             continue
@@ -281,10 +306,8 @@ def _store_records(
         if incoming.deleted_at is not None:
             store.mark_deleted(rowid, who, f"deleted on {why}", from_epoch(incoming.deleted_at))
             store.add_history(rowid, who, "delete", (), moment, reason=why)
-        bundles.set_origin(
-            conn, rowid, workstation, incoming.created_at, incoming.updated_at, incoming.revision
-        )
-    return added, replaced, unchanged, held
+        bundles.set_origin(conn, rowid, workstation, incoming.revision)
+    return added, replaced, unchanged, held, conflicts
 
 
 def _call_record(incoming: IncomingRecord, counselor_id: str) -> CallRecord:

@@ -75,16 +75,23 @@ def add_sent(conn: Connection, bundle: SentBundle, *, notes: bool, made_by: str)
     )
 
 
-def changed_since(conn: Connection, since: int, *, notes: bool) -> Iterator[dict[str, Any]]:
-    """The records made in this vault that changed or were deleted at ``since`` or later,
-    as the payload of a bundle; deleted ones as tombstones without answers."""
+def change_counter(conn: Connection) -> int:
+    """The vault's change counter: every record written since has a higher ``changed``."""
+    return int(conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0])
+
+
+def changed_since(
+    conn: Connection, counter: int | None, *, notes: bool
+) -> Iterator[dict[str, Any]]:
+    """The records made in this vault that were written after the change counter was
+    ``counter`` (None: all of them), as the payload of a bundle; deleted ones as
+    tombstones without answers."""
     rows = conn.execute(
         "SELECT r.id, r.form, r.form_version, r.started_at, r.ended_at, r.answers, "
         "r.prompts_shown, r.findings_confirmed, r.created_at, r.updated_at, r.deleted_at, "
         "n.note, r.revision FROM records r LEFT JOIN record_notes n ON n.record = r.rowid "
-        "WHERE r.workstation IS NULL AND (r.updated_at >= ? OR r.deleted_at >= ?) "
-        "ORDER BY r.rowid",
-        (since, since),
+        "WHERE r.workstation IS NULL AND r.changed > ? ORDER BY r.changed",
+        (-1 if counter is None else counter,),
     )
     for row in rows:
         answers = json.loads(row[5])
@@ -118,14 +125,12 @@ def existing(conn: Connection, record_id: str) -> Existing | None:
     return Existing(int(row[0]), int(row[1]), row[2], bool(row[3]), bool(row[4]))
 
 
-def set_origin(
-    conn: Connection, rowid: int, workstation: str, created_at: int, updated_at: int, revision: int
-) -> None:
-    """Keep the workstation's own times and revision, which later bundles are compared with."""
+def set_origin(conn: Connection, rowid: int, workstation: str, revision: int) -> None:
+    """Mark where a record came from, with the workstation's revision, which later bundles
+    are compared with. Its times stay those of this vault (when it was imported)."""
     conn.execute(
-        "UPDATE records SET workstation = ?, created_at = ?, updated_at = ?, revision = ? "
-        "WHERE rowid = ?",
-        (workstation, created_at, updated_at, revision, rowid),
+        "UPDATE records SET workstation = ?, revision = ? WHERE rowid = ?",
+        (workstation, revision, rowid),
     )
 
 

@@ -149,8 +149,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # stopped reading); a consolidation vault, the workstations it accepted.
     (
         "ALTER TABLE records ADD COLUMN workstation TEXT",
-        # 1 when made, one more at each change or deletion: tells a newer copy from an older
+        # Tells a newer copy of a record from an older one: at each change or deletion it
+        # grows by one at least, and to the time of the change in milliseconds, so that the
+        # changes made after a restore from a backup still come out newer.
         "ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+        # The vault's change counter when the record was last written: what a bundle
+        # sends is what changed after the counter of the bundle it follows, whatever
+        # the clock says.
+        "ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX records_changed ON records (changed)",
+        """CREATE TABLE change_counter (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value INTEGER NOT NULL
+        )""",
+        "INSERT INTO change_counter (id, value) VALUES (1, 0)",
         """CREATE INDEX records_workstation ON records (workstation, started_at)
             WHERE deleted_at IS NULL""",
         """CREATE TABLE bundles_sent (

@@ -28,6 +28,10 @@ def from_epoch(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def _milliseconds(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
 @dataclass(frozen=True)
 class CallRecord:
     id: str
@@ -120,11 +124,18 @@ class RecordStore:
     def exists(self, record_id: str) -> bool:
         return self.rowid(record_id) is not None
 
+    def _stamp(self) -> int:
+        """The next value of the vault's change counter (inside the writing transaction)."""
+        row = self.conn.execute(
+            "UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value"
+        ).fetchall()
+        return int(row[0][0])
+
     def insert(self, record: CallRecord, now: datetime) -> int:
         cursor = self.conn.execute(
             "INSERT INTO records (id, form, form_version, started_at, ended_at, counselor_id, "
             "call_kind, reason, answers, prompts_shown, findings_confirmed, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, revision, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id,
                 record.form,
@@ -139,6 +150,8 @@ class RecordStore:
                 int(record.findings_confirmed),
                 to_epoch(now),
                 to_epoch(now),
+                _milliseconds(now),
+                self._stamp(),
             ),
         )
         rowid = int(cursor.lastrowid)
@@ -164,7 +177,7 @@ class RecordStore:
         self.conn.execute(
             "UPDATE records SET started_at = ?, ended_at = ?, call_kind = ?, reason = ?, "
             "answers = ?, prompts_shown = ?, findings_confirmed = ?, updated_at = ?, "
-            "revision = revision + 1 WHERE rowid = ?",
+            "revision = max(revision + 1, ?), changed = ? WHERE rowid = ?",
             (
                 to_epoch(record.started_at),
                 to_epoch(record.ended_at),
@@ -174,6 +187,8 @@ class RecordStore:
                 json.dumps(list(record.prompts_shown)),
                 int(record.findings_confirmed),
                 to_epoch(now),
+                _milliseconds(now),
+                self._stamp(),
                 rowid,
             ),
         )
@@ -185,9 +200,9 @@ class RecordStore:
         """Keep a tombstone (id, times, who and why) and drop every answer and the note."""
         self.conn.execute(
             "UPDATE records SET answers = '{}', reason = NULL, prompts_shown = '[]', "
-            "deleted_at = ?, deleted_by = ?, delete_reason = ?, revision = revision + 1 "
-            "WHERE rowid = ?",
-            (to_epoch(now), user_id, reason, rowid),
+            "deleted_at = ?, deleted_by = ?, delete_reason = ?, "
+            "revision = max(revision + 1, ?), changed = ? WHERE rowid = ?",
+            (to_epoch(now), user_id, reason, _milliseconds(now), self._stamp(), rowid),
         )
         self.conn.execute("DELETE FROM record_codes WHERE record = ?", (rowid,))
         self.conn.execute("DELETE FROM record_notes WHERE record = ?", (rowid,))

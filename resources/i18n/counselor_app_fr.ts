@@ -679,31 +679,36 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
     </message>
     <message>
         <location filename="../../ui/bundles/importing.py" line="157"/>
+        <source>{conflicts} records already here from elsewhere (the same ids) were left as they were.</source>
+        <translation>{conflicts} fiches déjà présentes venant d’ailleurs (mêmes identifiants) ont été laissées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundles/importing.py" line="163"/>
         <source>The workstation was accepted.</source>
         <translation>Le poste de travail a été accepté.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="178"/>
+        <location filename="../../ui/bundles/importing.py" line="184"/>
         <source>not imported (the import was cancelled before it).</source>
         <translation>non importé (l’import a été annulé avant lui).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="184"/>
+        <location filename="../../ui/bundles/importing.py" line="190"/>
         <source>not imported. {reason}</source>
         <translation>non importé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="188"/>
+        <location filename="../../ui/bundles/importing.py" line="194"/>
         <source>{file}: {what}</source>
         <translation>{file}&#xa0;: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="197"/>
+        <location filename="../../ui/bundles/importing.py" line="203"/>
         <source>Files imported: {imported} of {total}.</source>
         <translation>Fichiers importés&#xa0;: {imported} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="200"/>
+        <location filename="../../ui/bundles/importing.py" line="206"/>
         <source>The import was cancelled; the files imported before the cancel stay imported.</source>
         <translation>L’import a été annulé&#xa0;; les fichiers importés avant l’annulation le restent.</translation>
     </message>
@@ -1296,107 +1301,107 @@ Sous gel judiciaire</translation>
         <translation>Ceci est le lot {sequence} de son poste de travail et il suit le lot {base}, mais le dernier importé est le {last}&#xa0;: {missing}. Rien de ce lot n’a été importé. Importez d’abord les lots manquants&#xa0;; s’ils sont perdus, le service informatique peut faire renvoyer au poste ses fiches depuis le lot {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="115"/>
+        <location filename="../../ui/bundles/messages.py" line="117"/>
         <source>This bundle was refused ({detail}). Nothing of it was imported.</source>
         <translation>Ce lot a été refusé ({detail}). Rien de ce lot n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="122"/>
+        <location filename="../../ui/bundles/messages.py" line="124"/>
         <source>The file cannot be read: check that it is still there.</source>
         <translation>Le fichier ne peut pas être lu&#xa0;: vérifiez qu’il est toujours là.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="125"/>
+        <location filename="../../ui/bundles/messages.py" line="127"/>
         <source>This file is not a counselor-app bundle.</source>
         <translation>Ce fichier n’est pas un lot de counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="128"/>
+        <location filename="../../ui/bundles/messages.py" line="130"/>
         <source>This bundle was written by a newer version of counselor-app. Install the newer version to import it.</source>
         <translation>Ce lot a été écrit par une version plus récente de counselor-app. Installez cette version pour l’importer.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="133"/>
+        <location filename="../../ui/bundles/messages.py" line="135"/>
         <source>This bundle is damaged. Ask for it to be sent again.</source>
         <translation>Ce lot est endommagé. Demandez qu’il soit renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="136"/>
+        <location filename="../../ui/bundles/messages.py" line="138"/>
         <source>This bundle&apos;s signature does not match: it was altered after it was made. Ask for it to be sent again.</source>
         <translation>La signature de ce lot ne correspond pas&#xa0;: il a été modifié après avoir été fait. Demandez qu’il soit renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="141"/>
+        <location filename="../../ui/bundles/messages.py" line="143"/>
         <source>This bundle&apos;s workstation id does not match its key: it was not made by counselor-app.</source>
         <translation>L’identifiant de poste de ce lot ne correspond pas à sa clé&#xa0;: il n’a pas été fait par counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="146"/>
+        <location filename="../../ui/bundles/messages.py" line="148"/>
         <source>This bundle was made for another organisation key: this vault cannot open it.</source>
         <translation>Ce lot a été fait pour une autre clé d’organisation&#xa0;: ce coffre-fort ne peut pas l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="150"/>
+        <location filename="../../ui/bundles/messages.py" line="152"/>
         <source>This bundle cannot be decrypted: it is damaged or was altered.</source>
         <translation>Ce lot ne peut pas être déchiffré&#xa0;: il est endommagé ou a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="153"/>
+        <location filename="../../ui/bundles/messages.py" line="155"/>
         <source>This file is too large to be a bundle.</source>
         <translation>Ce fichier est trop gros pour être un lot.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="158"/>
+        <location filename="../../ui/bundles/messages.py" line="160"/>
         <source>This bundle cannot be read ({detail}).</source>
         <translation>Ce lot ne peut pas être lu ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="165"/>
+        <location filename="../../ui/bundles/messages.py" line="167"/>
         <source>The organisation key files already exist; nothing was written.</source>
         <translation>Les fichiers de clé de l’organisation existent déjà&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="168"/>
+        <location filename="../../ui/bundles/messages.py" line="170"/>
         <source>The organisation key files could not be written.</source>
         <translation>Les fichiers de clé de l’organisation n’ont pas pu être écrits.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="171"/>
+        <location filename="../../ui/bundles/messages.py" line="173"/>
         <source>The organisation key file does not exist.</source>
         <translation>Le fichier de clé de l’organisation n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="174"/>
+        <location filename="../../ui/bundles/messages.py" line="176"/>
         <source>The organisation key file cannot be read.</source>
         <translation>Le fichier de clé de l’organisation ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="177"/>
+        <location filename="../../ui/bundles/messages.py" line="179"/>
         <source>This file is not a counselor-app organisation key.</source>
         <translation>Ce fichier n’est pas une clé d’organisation de counselor-app.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="180"/>
+        <location filename="../../ui/bundles/messages.py" line="182"/>
         <source>Wrong passphrase, or the organisation key file is damaged.</source>
         <translation>Phrase secrète erronée, ou fichier de clé de l’organisation endommagé.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="183"/>
+        <location filename="../../ui/bundles/messages.py" line="185"/>
         <source>The organisation key file is damaged: its private key does not match its public key.</source>
         <translation>Le fichier de clé de l’organisation est endommagé&#xa0;: sa clé privée ne correspond pas à sa clé publique.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="187"/>
+        <location filename="../../ui/bundles/messages.py" line="189"/>
         <source>The organisation key kept in this vault is damaged. Restore the vault from a backup, or ask IT.</source>
         <translation>La clé de l’organisation gardée dans ce coffre-fort est endommagée. Restaurez le coffre-fort depuis une sauvegarde, ou adressez-vous au service informatique.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="196"/>
+        <location filename="../../ui/bundles/messages.py" line="198"/>
         <source>The organisation key cannot be used ({detail}).</source>
         <translation>La clé de l’organisation ne peut pas être utilisée ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/messages.py" line="209"/>
+        <location filename="../../ui/bundles/messages.py" line="211"/>
         <source>Bundles are imported into the organisation&apos;s consolidation vault, not into a workstation&apos;s vault.</source>
         <translation>Les lots s’importent dans le coffre-fort de consolidation de l’organisation, pas dans le coffre-fort d’un poste de travail.</translation>
     </message>

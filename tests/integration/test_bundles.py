@@ -3,6 +3,7 @@ whole and once, or refused with a message and nothing written."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -380,3 +381,144 @@ def test_a_bundle_too_large_is_refused_before_anything_is_written(
     assert refused.value.records == 5 and "--since" in str(refused.value)
     assert not list(tmp_path.iterdir()) or not (tmp_path / "big").exists()
     assert bundles.last_sent(one.conn) is None
+
+
+def test_a_clock_ahead_at_one_export_loses_no_later_change(
+    tmp_path: Path, org: Org, one: Session, hub: Session
+) -> None:
+    made = log_calls(one, 1)
+    ahead = datetime.now(UTC) + timedelta(hours=2)
+    first = send(one, tmp_path / "1", org, now=ahead)
+    edit(one, made[0])  # at the right time again, before the time of the first bundle
+    second = send(one, tmp_path / "2", org)
+    assert second.records == 1
+    import_bundles(hub, [first.path, second.path], accept=accept_all(one))
+    assert records.get(hub, made[0].id).answers["channel"] == "chat"
+
+
+def test_a_change_made_after_a_restore_replaces_the_older_one(
+    tmp_path: Path, org: Org, one: Session, hub: Session
+) -> None:
+    from counselor_app.logins import log_in
+    from counselor_app.vault.backup import make_backup, restore_backup
+
+    made = log_calls(one, 1)
+    first = send(one, tmp_path / "1", org)
+    make_backup(one, tmp_path / "backup")
+    edit(one, made[0], "chat")
+    second = send(one, tmp_path / "2", org)
+    import_bundles(hub, [first.path, second.path], accept=accept_all(one))
+    data_dir = one.paths.data_dir
+    one.close()
+    restore_backup(tmp_path / "backup", data_dir, "one", PASSWORD, Settings())
+    with log_in(data_dir, "one", PASSWORD, Settings(), how="command") as restored:
+        edit(restored, records.get(restored, made[0].id), "interpreter")
+        after = send(restored, tmp_path / "3", org, sequence=3)
+    assert after.base == 0  # what was sent since the backup is unknown: everything
+    assert only(import_bundles(hub, [after.path])).replaced == 1  # type: ignore[attr-defined]
+    assert records.get(hub, made[0].id).answers["channel"] == "interpreter"
+
+
+def test_only_supervisors_choose_another_key_than_the_site(
+    tmp_path: Path, org: Org, one: Session
+) -> None:
+    from counselor_app import accounts, audit
+    from counselor_app.config import SupervisorKey
+    from counselor_app.logins import log_in
+    from counselor_app.roles import Role
+
+    accounts.add_user(one, "cora", Role.COUNSELOR, PASSWORD)
+    log_calls(one, 1)
+    site = Settings(supervisor_public_key=SupervisorKey(org.keys.public_path, org.public))
+    mine = Org(tmp_path / "cora's own key")
+    with log_in(one.paths.data_dir, "cora", PASSWORD, site, how="command") as cora:
+        with pytest.raises(PermissionDenied):
+            send(cora, tmp_path / "leak", mine)
+        assert not (tmp_path / "leak").exists()
+        made = send(cora, tmp_path / "fine", org)  # the site's key, given explicitly
+    assert made.sequence == 1
+    one.settings = site
+    send(one, tmp_path / "admin", mine)  # an admin may
+    details = [e.detail or "" for e in audit.entries(one.conn) if e.action == "bundle_export"]
+    assert [d.split("recipient=")[1] for d in details] == [
+        made.recipient[:16],
+        orgkey.fingerprint(mine.public)[:16],
+    ]
+
+
+def _forged(tmp_path: Path, org: Org, payload: bytes, name: str) -> tuple[Path, str]:
+    """A bundle signed by a fresh key (anyone can make one with org.pub) holding ``payload``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from counselor_app.workstation import workstation_id
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes_raw()
+    header = bundle_format.BundleHeader(
+        workstation=workstation_id(raw),
+        signing_key=raw,
+        sequence=1,
+        base=0,
+        created_at=datetime(2026, 12, 1, tzinfo=UTC),
+        recipient=orgkey.fingerprint(org.public),
+        records=1,
+        notes=False,
+    )
+    path = tmp_path / name
+    path.write_bytes(bundle_format.seal(header, payload, org.public, key))
+    return path, header.workstation
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b'{"format": "counselor-app records", "version": 1, "records": [' + b"9" * 5000 + b"]}",
+     b"[" * 100_000 + b"]" * 100_000],
+    ids=["a number too long", "nesting too deep"],
+)  # fmt: skip
+def test_a_payload_json_cannot_read_refuses_its_bundle_only(
+    tmp_path: Path, org: Org, one: Session, hub: Session, payload: bytes
+) -> None:
+    forged, forged_id = _forged(tmp_path, org, payload, "forged")
+    log_calls(one, 1)
+    good = send(one, tmp_path / "good", org)
+    outcomes = import_bundles(hub, [forged, good.path], accept={forged_id, good.workstation})
+    assert isinstance(outcomes[0].refused, BundleRefused)
+    assert "not JSON text" in str(outcomes[0].refused)
+    assert outcomes[1].imported is not None and outcomes[1].imported.added == 1
+    assert {w.id for w in bundles.workstations(hub.conn)} == {good.workstation}
+
+
+def test_an_unknown_signer_is_refused_before_its_bundle_is_opened(
+    tmp_path: Path, org: Org, hub: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forged, _ = _forged(tmp_path, org, b"{}", "forged")
+
+    def never(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("decrypted")
+
+    monkeypatch.setattr(bundle_format, "open_payload", never)
+    refused = only(import_bundles(hub, [forged]))
+    assert isinstance(refused, UnknownWorkstation)
+
+
+def test_an_id_already_here_from_elsewhere_is_left_alone(
+    tmp_path: Path, org: Org, one: Session, two: Session, hub: Session
+) -> None:
+    """Records moved between vaults as JSON Lines keep their ids: neither copy wins."""
+    from counselor_app.exchange.transfer import export_file, import_file
+
+    made = log_calls(one, 2)
+    export_file(one, tmp_path / "moved.jsonl")
+    import_file(hub, tmp_path / "moved.jsonl")  # made here, before bundles existed
+    import_file(two, tmp_path / "moved.jsonl")
+    edit(two, records.get(two, made[0].id))
+    a = send(one, tmp_path / "a", org)
+    b = send(two, tmp_path / "b", org)
+    outcomes = import_bundles(hub, [a.path, b.path], accept=accept_all(one, two))
+    done = [o.imported for o in outcomes]
+    assert [(d.added, d.conflicts) for d in done if d] == [(0, 2), (0, 2)]
+    assert records.get(hub, made[0].id).answers["channel"] == "phone"
+    # Later bundles from both still import.
+    log_calls(one, 1, first=9)
+    later = send(one, tmp_path / "a2", org)
+    assert only(import_bundles(hub, [later.path])).added == 1  # type: ignore[attr-defined]

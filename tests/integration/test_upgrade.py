@@ -13,7 +13,6 @@ from counselor_app.store import migrations
 from counselor_app.vault import Session, create_vault, open_vault
 from counselor_app.vault.backup import UPGRADE_PREFIX, UpgradeBackupFailed, read_manifest
 from tests.conftest import ADMIN, ADMIN_PASSWORD
-from tests.integration.bundle_support import log_calls
 
 OLDER = 5  # the schema before several workstations
 
@@ -27,7 +26,16 @@ def older_vault(vault_dir: Path, settings: Settings, monkeypatch: pytest.MonkeyP
         with create_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as session:
             # that program made no workstation key
             session.conn.execute("DELETE FROM meta WHERE key = ?", (workstation.META_KEY,))
-            log_calls(session, 2)
+            # two calls as that program stored them
+            session.conn.executemany(
+                "INSERT INTO records (id, form, form_version, started_at, ended_at, "
+                "counselor_id, call_kind, answers, created_at, updated_at) "
+                "VALUES (?, 'vff', 1, ?, ?, ?, 'silent', '{\"call_kind\": \"silent\"}', ?, ?)",
+                [
+                    (f"00000000-0000-4000-8000-00000000000{n}", t, t + 60, session.user.id, t, t)
+                    for n, t in ((1, 1_750_000_000), (2, 1_750_000_600))
+                ],
+            )
             assert migrations.schema_version(session.conn) == OLDER
     return OLDER
 
@@ -51,8 +59,8 @@ def test_an_older_vault_is_backed_up_then_upgraded_once(
         ]
         assert audit.first_broken(session.conn) is None
         # The calls made before are there, at their first revision, with a workstation key.
-        rows = session.conn.execute("SELECT revision, workstation FROM records").fetchall()
-        assert rows == [(1, None), (1, None)]
+        rows = session.conn.execute("SELECT revision, changed, workstation FROM records").fetchall()
+        assert rows == [(1, 0, None), (1, 0, None)]
         key = workstation.identity(session.conn)
     with open_vault(vault_dir, ADMIN, ADMIN_PASSWORD, settings) as session:
         assert len(list(folder.iterdir())) == 1  # nothing more to upgrade: no backup

@@ -12,7 +12,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from counselor_app.errors import CounselorError
 from counselor_app.exchange import bundle_export, bundle_format, consolidation, orgkey
-from counselor_app.exchange.bundle_format import BundleHeader, SignedBundle, workstation_id
+from counselor_app.exchange.bundle_format import BundleHeader, SignedBundle
+from counselor_app.workstation import workstation_id
 from ui.bundles.messages import grouped
 from ui.errors import describe, describe_failure
 

@@ -30,9 +30,9 @@ from counselor_app.exchange.bundle_format import (
     read,
     read_file,
     seal,
-    workstation_id,
 )
 from counselor_app.exchange.orgkey import fingerprint, public_bytes
+from counselor_app.workstation import workstation_id
 
 ORG = X25519PrivateKey.generate()
 ORG_RAW = public_bytes(ORG)

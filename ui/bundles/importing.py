@@ -153,6 +153,12 @@ def _imported(imported: Imported) -> str:
         unchanged=imported.unchanged,
         held=imported.held,
     )
+    if imported.conflicts:
+        text += " " + QCoreApplication.translate(
+            "BundleImport",
+            "{conflicts} records already here from elsewhere (the same ids) were left as "
+            "they were.",
+        ).format(conflicts=imported.conflicts)
     if imported.accepted:
         text += " " + QCoreApplication.translate("BundleImport", "The workstation was accepted.")
     return text

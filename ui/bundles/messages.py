@@ -112,6 +112,8 @@ def _refused(exc: BundleRefused) -> str:
             "missing bundles first; if they are lost, IT can have the workstation send its "
             "records again since bundle {last}.",
         ).format(sequence=exc.sequence, base=exc.base, last=exc.last, missing=missing)
+    if exc.cause is not None:  # the file's own problem, in the window's words
+        return _bundle_error(exc.cause)
     return QCoreApplication.translate(
         "Errors", "This bundle was refused ({detail}). Nothing of it was imported."
     ).format(detail=exc.reason)
