@@ -2,8 +2,9 @@
 
 IT runs it after installing a package (and CI runs it on the frozen build). In a
 private temporary folder it creates a vault with the key derivation calibrated on this
-machine, logs a test call through the core, makes a PDF report of it, checks the vault
-as ``verify`` does, then starts Qt without a screen and loads the French translation.
+machine, logs a test call through the core, makes a PDF report of it, seals a record
+bundle of it to a throwaway organisation key and opens it, checks the vault as ``verify``
+does, then starts Qt without a screen and loads the French translation.
 The temporary folder is deleted in every case.
 
 Each step that passes writes one line ``ok: …`` to ``out``; the first that fails raises
@@ -131,6 +132,7 @@ def core_steps(out: TextIO, folder: Path) -> None:
         step(out, "encryption", lambda: check_encrypted(session))
         step(out, "logging a call", lambda: log_call(session))
         step(out, "PDF report", lambda: make_report(session, folder / "report.pdf"))
+        step(out, "record bundle", lambda: make_bundle(session, folder / "test.cabundle"))
     verified = attempt("verify", lambda: logins.unlock(vault, ADMIN, password, settings))
     with verified:
         step(out, "verify", lambda: check_vault(verified))
@@ -170,6 +172,25 @@ def make_report(session: Session, pdf: Path) -> str:
     if start != b"%PDF-":
         raise SelfTestFailed("PDF report", f"{pdf.name} is not a PDF file")
     return f"wrote a PDF report ({pdf.stat().st_size} bytes)"
+
+
+def make_bundle(session: Session, path: Path) -> str:
+    """A bundle of the test call, sealed to a throwaway organisation key and opened again:
+    the HPKE and Ed25519 code of this installation at work."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from counselor_app.exchange import bundle_format, orgkey
+    from counselor_app.exchange.bundle_export import export_bundle
+    from counselor_app.exchange.bundle_records import parse_payload
+
+    organisation = X25519PrivateKey.generate()
+    made = export_bundle(session, path, org_public=orgkey.public_bytes(organisation))
+    sealed = bundle_format.read_file(path)
+    payload = bundle_format.open_payload(sealed, organisation)
+    found = parse_payload(payload, notes=made.notes, expected=sealed.header.records)
+    if len(found) != 1:
+        raise SelfTestFailed("record bundle", f"{len(found)} records where 1 was sent")
+    return "sealed a record bundle of the test call and opened it with its key"
 
 
 def check_vault(session: Session) -> str:

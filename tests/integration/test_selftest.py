@@ -24,6 +24,7 @@ CORE_STEPS = (
     "ok: the database file is encrypted (SQLCipher ",
     "ok: logged a test call",
     "ok: wrote a PDF report",
+    "ok: sealed a record bundle",
     "ok: vault integrity, key slots and audit trail verified",
     "ok: removed the temporary vault",
 )
