@@ -49,10 +49,6 @@ RESOURCES = (
     ("i18n", "counselor_app_fr.qm"),
     ("icons", "counselor-app.svg"),
 )
-# A text of the window and its French translation (resources/i18n/counselor_app_fr.ts).
-TRANSLATION_PROBE = ("App", "Counselor app", "Application d’écoute")
-# The Qt platform plugin a window needs on each system, besides offscreen.
-NATIVE_PLATFORM = {"win32": "qwindows", "darwin": "qcocoa"}
 
 T = TypeVar("T")
 
@@ -206,53 +202,12 @@ def check_vault(session: Session) -> str:
 
 def check_qt() -> str:
     """Qt starts without a screen, its platform plugins are there, the window's code and
-    the French translation load, and a window with the program's icon can be drawn."""
+    the French translation load, and a window can be drawn: done by the window's own code
+    (``ui.selftest_qt``), loaded by name as the command loads the window."""
     # Without a screen (and never on one): this only tests, it shows nothing.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import QCoreApplication, QLibraryInfo
-        from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QApplication, QLabel
+        window_check = importlib.import_module("ui.selftest_qt")
     except ImportError as exc:
         raise SelfTestFailed("Qt", f"PySide6 cannot be loaded ({exc})") from exc
-    # The window's code, loaded by name as the command does when it opens the window.
-    i18n = importlib.import_module("ui.i18n")
-    importlib.import_module("ui.app")
-
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    platforms = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    available = sorted(
-        path.stem.removeprefix("lib").removeprefix("q")
-        for path in platforms.glob("*")
-        if path.suffix in (".so", ".dll", ".dylib")
-    )
-    native = NATIVE_PLATFORM.get(sys.platform, "qxcb").removeprefix("q")
-    if native not in available:
-        raise SelfTestFailed(
-            "Qt", f"the {native} platform plugin is missing from {platforms} (found: {available})"
-        )
-
-    translators = i18n.install(app, "fr")
-    try:
-        context, source, expected = TRANSLATION_PROBE
-        shown = QCoreApplication.translate(context, source)
-        if shown != expected:
-            raise SelfTestFailed("Qt", "the French translation did not load")
-        label = QLabel(shown)
-        label.setWindowIcon(QIcon(str(resource_path("icons", "counselor-app.svg"))))
-        label.show()
-        app.processEvents()
-        drawn = label.grab()
-        icon = label.windowIcon().pixmap(48, 48)
-        label.close()
-        label.deleteLater()
-        if drawn.isNull() or icon.isNull():
-            raise SelfTestFailed("Qt", "a window or the program's icon could not be drawn")
-    finally:
-        i18n.uninstall(app, translators)
-    return (
-        f"Qt {pyside_version} started ({app.platformName()}; platform plugins: "
-        f"{', '.join(available)}), French translation loaded, a window drawn"
-    )
+    return str(window_check.check_qt())

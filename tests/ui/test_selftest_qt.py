@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counselor_app import selftest
+from ui import selftest_qt
 
 
 def test_qt_step_draws_translates_and_cleans_up(qapp: QApplication, qtbot: QtBot) -> None:
@@ -25,7 +26,7 @@ def test_qt_step_draws_translates_and_cleans_up(qapp: QApplication, qtbot: QtBot
 def test_qt_step_fails_without_the_translation(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selftest, "TRANSLATION_PROBE", ("App", "No such text", "Aucun texte"))
+    monkeypatch.setattr(selftest_qt, "TRANSLATION_PROBE", ("App", "No such text", "Aucun texte"))
     with pytest.raises(selftest.SelfTestFailed, match="French translation did not load"):
         selftest.check_qt()
     assert QCoreApplication.translate("App", "Counselor app") == "Counselor app"

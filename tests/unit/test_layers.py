@@ -43,3 +43,26 @@ def test_running_a_command_does_not_import_pyside6() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().endswith("False")
+
+
+def test_no_core_module_imports_qt_even_in_a_function() -> None:
+    """Importing is not enough to see an import inside a function: read every module."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in Path(counselor_app.__path__[0]).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] in ("PySide6", "shiboken6", "ui")
+            ]
+    assert found == []
