@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counselor_app import licences, workstation
+from counselor_app import licence_texts, licences, workstation
 from counselor_app.exchange.bundle_export import is_consolidation
 from counselor_app.exchange.consolidation import org_fingerprint
 from counselor_app.licences import Component
@@ -285,7 +285,7 @@ class AboutDialog(QDialog):
         self.licence.setHtml(self.licence_html(item))
 
     def licence_html(self, item: Component) -> str:
-        found = licences.licence_text(item)
+        found = licence_texts.licence_text(item)
         facts = [
             self.tr("Version: {version}").format(version=self._version(item)),
             self.tr("Licence: {licence}").format(licence=self.licence_name(item.licence)),

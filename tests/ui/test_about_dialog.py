@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from counselor_app import __version__, licences
+from counselor_app import __version__, licence_texts, licences
 from counselor_app.config import Settings
 from counselor_app.licences import Component
 from counselor_app.store.migrations import SCHEMA_VERSION, schema_version
@@ -196,7 +196,7 @@ def no_common_licences(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     not the machine's /usr/share/common-licenses."""
     folder = tmp_path / "common-licenses"
     folder.mkdir()
-    monkeypatch.setattr(licences, "COMMON_FOLDER", folder)
+    monkeypatch.setattr(licence_texts, "COMMON_FOLDER", folder)
     return folder
 
 

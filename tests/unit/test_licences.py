@@ -13,7 +13,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from counselor_app import __version__, licences
+from counselor_app import __version__, licence_texts, licences
 from counselor_app.licences import Component
 from counselor_app.vault import Session
 
@@ -183,7 +183,7 @@ def test_runtime_versions_of_a_closed_connection_do_not_fail(admin_session: Sess
 
 
 def test_the_text_of_an_installed_distribution() -> None:
-    found = licences.licence_text(licences.component("platformdirs"))
+    found = licence_texts.licence_text(licences.component("platformdirs"))
     assert found.complete
     assert found.sources == ("platformdirs: LICENSE",)
     assert "Permission is hereby granted, free of charge" in found.text
@@ -194,7 +194,7 @@ def test_the_text_of_an_installed_distribution() -> None:
 
 
 def test_several_files_each_under_its_name() -> None:
-    found = licences.licence_text(licences.component("cryptography"))
+    found = licence_texts.licence_text(licences.component("cryptography"))
     assert found.complete
     assert [source.split(": ")[1] for source in found.sources] == [
         "LICENSE",
@@ -206,7 +206,7 @@ def test_several_files_each_under_its_name() -> None:
 
 
 def test_openssl_text_comes_from_the_apache_licence_cryptography_ships() -> None:
-    found = licences.licence_text(licences.component("openssl"))
+    found = licence_texts.licence_text(licences.component("openssl"))
     assert found.complete
     assert found.sources == ("cryptography: LICENSE.APACHE",)
     assert "Apache License" in found.text and "Version 2.0" in found.text
@@ -214,7 +214,7 @@ def test_openssl_text_comes_from_the_apache_licence_cryptography_ships() -> None
 
 
 def test_the_fallback_for_a_missing_distribution() -> None:
-    found = licences.licence_text(MISSING)
+    found = licence_texts.licence_text(MISSING)
     assert not found.complete
     assert found.sources == ()
     assert found.text == "MIT\nhttps://example.org/licence\nhttps://example.org/"
@@ -223,8 +223,8 @@ def test_the_fallback_for_a_missing_distribution() -> None:
 def test_qt_notice_then_where_to_read_the_lgpl(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path / "no-common-licenses")
-    found = licences.licence_text(licences.component("qt"))
+    monkeypatch.setattr(licence_texts, "COMMON_FOLDER", tmp_path / "no-common-licenses")
+    found = licence_texts.licence_text(licences.component("qt"))
     assert not found.complete  # no distribution ships the LGPL's text
     assert found.sources == (licences.QT_NOTICE,)
     assert "https://download.qt.io/" in found.text
@@ -239,29 +239,29 @@ def test_the_lgpl_and_gpl_texts_come_from_the_common_licences(
 ) -> None:
     (tmp_path / "LGPL-3").write_text("GNU LESSER GENERAL PUBLIC LICENSE\n", encoding="utf-8")
     (tmp_path / "GPL-3").write_text("GNU GENERAL PUBLIC LICENSE\n", encoding="utf-8")
-    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path)
-    qt = licences.licence_text(licences.component("qt"))
+    monkeypatch.setattr(licence_texts, "COMMON_FOLDER", tmp_path)
+    qt = licence_texts.licence_text(licences.component("qt"))
     assert qt.complete and qt.sources == (licences.QT_NOTICE, str(tmp_path / "LGPL-3"))
     assert "You may replace them" in qt.text and "LESSER GENERAL PUBLIC" in qt.text
-    program = licences.licence_text(licences.component(licences.PROGRAM))
+    program = licence_texts.licence_text(licences.component(licences.PROGRAM))
     assert program.complete and program.text.startswith("GNU GENERAL PUBLIC LICENSE")
     # A copy the build put among the resources comes first.
-    monkeypatch.setattr(licences, "_resource_text", lambda name: f"bundled {name}")
-    assert licences.licence_text(licences.component("pyside6")).text.endswith(
+    monkeypatch.setattr(licence_texts, "_resource_text", lambda name: f"bundled {name}")
+    assert licence_texts.licence_text(licences.component("pyside6")).text.endswith(
         "bundled licenses/LGPL-3"
     )
 
 
 def test_resources_hold_the_public_domain_and_font_licences() -> None:
-    sqlite = licences.licence_text(licences.component("sqlite"))
+    sqlite = licence_texts.licence_text(licences.component("sqlite"))
     assert sqlite.complete and "public domain" in sqlite.text
-    dejavu = licences.licence_text(licences.component("dejavu"))
+    dejavu = licence_texts.licence_text(licences.component("dejavu"))
     assert dejavu.complete and "Bitstream" in dejavu.text
 
 
 def test_python_licence_from_the_installation_or_its_name() -> None:
     python = licences.component("python")
-    found = licences.licence_text(python)
+    found = licence_texts.licence_text(python)
     if any(path.is_file() for path in python.licence_paths):
         assert found.complete and "PYTHON SOFTWARE FOUNDATION LICENSE" in found.text
     else:
@@ -275,10 +275,11 @@ def test_without_the_resources_folder_nothing_fails(
         raise FileNotFoundError("the program's resources folder is missing")
 
     monkeypatch.setattr(licences, "resource_path", missing)
-    monkeypatch.setattr(licences, "COMMON_FOLDER", tmp_path / "no-common-licenses")
-    qt = licences.licence_text(licences.component("qt"))
+    monkeypatch.setattr(licence_texts, "resource_path", missing)
+    monkeypatch.setattr(licence_texts, "COMMON_FOLDER", tmp_path / "no-common-licenses")
+    qt = licence_texts.licence_text(licences.component("qt"))
     assert not qt.complete and qt.text.startswith("LGPL-3.0-only\n")
-    dejavu = licences.licence_text(licences.component("dejavu"))
+    dejavu = licence_texts.licence_text(licences.component("dejavu"))
     assert not dejavu.complete and dejavu.text.startswith("Bitstream-Vera\n")
     assert licences.version(licences.component("dejavu")) is None
 
@@ -314,10 +315,10 @@ def test_licence_files_of_older_metadata_and_damaged_ones(
     def made(name: str) -> Component:
         return dataclasses.replace(MISSING, key=name, name=name, distribution=name)
 
-    old = licences.licence_text(made("old_style"))
+    old = licence_texts.licence_text(made("old_style"))
     assert old.complete and old.text == "Old licence text"
     assert old.sources == ("old_style: COPYING.txt",)
     assert licences.version(made("old_style")) == "1.0"
     for name in ("damaged", "gone"):
-        found = licences.licence_text(made(name))
+        found = licence_texts.licence_text(made(name))
         assert not found.complete and found.text.startswith("MIT\n"), name
