@@ -22,7 +22,7 @@ from counselor_app.config import Settings
 from counselor_app.errors import CounselorError
 from counselor_app.exchange import bundle_format, orgkey
 from counselor_app.exchange.bundle_export import ORG_PRIVATE_KEY
-from counselor_app.exchange.bundle_format import BundleError, SignedBundle
+from counselor_app.exchange.bundle_format import BundleError, BundleHeader, SignedBundle
 from counselor_app.exchange.bundle_records import IncomingRecord, RecordRefused, parse_payload
 from counselor_app.roles import Permission
 from counselor_app.store import bundles
@@ -145,6 +145,53 @@ def inspect(path: Path) -> SignedBundle:
     return bundle_format.read_file(path)
 
 
+@dataclass(frozen=True)
+class Order:
+    """Files in the order they are imported: each workstation's bundles by number."""
+
+    paths: list[Path]  # the readable files, in that order
+    headers: dict[Path, BundleHeader]
+    unreadable: dict[Path, BundleError]
+
+
+def order_of(paths: Sequence[Path]) -> Order:
+    """Read every file's header (its signature checked); nothing is decrypted or kept."""
+    headers: dict[Path, BundleHeader] = {}
+    unreadable: dict[Path, BundleError] = {}
+    for path in paths:
+        try:
+            headers[path] = inspect(path).header
+        except BundleError as exc:
+            unreadable[path] = exc
+    ordered = sorted(headers, key=lambda path: (headers[path].workstation, headers[path].sequence))
+    return Order(ordered, headers, unreadable)
+
+
+def _unreadable(path: Path, exc: BundleError) -> Outcome:
+    reason = str(exc).removeprefix(f"{path}: ")
+    return Outcome(path, refused=BundleRefused(path, reason, exc))
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    *,
+    accept: Collection[str] = (),
+    now: datetime | None = None,
+) -> Outcome:
+    """Read one bundle and import it whole, or say why not."""
+    session.require(Permission.IMPORT_BUNDLES)
+    private = org_private_key(session)
+    try:
+        bundle = inspect(path)
+    except BundleError as exc:
+        return _unreadable(path, exc)
+    try:
+        return Outcome(path, imported=import_one(session, path, bundle, private, accept, now))
+    except CounselorError as exc:
+        return Outcome(path, refused=exc)
+
+
 def import_bundles(
     session: Session,
     paths: Sequence[Path],
@@ -152,32 +199,15 @@ def import_bundles(
     accept: Collection[str] = (),
     now: datetime | None = None,
 ) -> list[Outcome]:
-    """Import each file in the order of its workstation's sequence; one outcome a file.
-
-    ``accept`` lists the workstation ids a supervisor accepts with these bundles.
-    """
+    """Import each file in the order of its workstation's sequence; one outcome a file,
+    in the order of ``paths``. ``accept`` lists the workstation ids a supervisor accepts
+    with these bundles. Each file is read again when its turn comes (only the headers
+    are kept meanwhile)."""
     session.require(Permission.IMPORT_BUNDLES)
-    private = org_private_key(session)
-    outcomes: dict[Path, Outcome] = {}
-    order: list[tuple[str, int, Path]] = []
-    for path in paths:  # headers only: each file is read again when its turn comes
-        try:
-            header = inspect(path).header
-        except BundleError as exc:
-            reason = str(exc).removeprefix(f"{path}: ")
-            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason, exc))
-        else:
-            order.append((header.workstation, header.sequence, path))
-    for _, _, path in sorted(order, key=lambda item: item[:2]):
-        try:
-            done = import_one(session, path, inspect(path), private, accept=accept, now=now)
-        except BundleError as exc:  # the file changed since it was first read
-            reason = str(exc).removeprefix(f"{path}: ")
-            outcomes[path] = Outcome(path, refused=BundleRefused(path, reason, exc))
-        except CounselorError as exc:
-            outcomes[path] = Outcome(path, refused=exc)
-        else:
-            outcomes[path] = Outcome(path, imported=done)
+    order = order_of(paths)
+    outcomes = {path: _unreadable(path, exc) for path, exc in order.unreadable.items()}
+    for path in order.paths:
+        outcomes[path] = import_file(session, path, accept=accept, now=now)
     return [outcomes[path] for path in paths if path in outcomes]
 
 
@@ -210,7 +240,6 @@ def import_one(
     path: Path,
     bundle: SignedBundle,
     private: X25519PrivateKey,
-    *,
     accept: Collection[str] = (),
     now: datetime | None = None,
 ) -> Imported:

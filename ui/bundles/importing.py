@@ -21,8 +21,8 @@ from counselor_app.exchange.consolidation import (
     BundleRefused,
     Imported,
     Outcome,
-    import_bundles,
-    inspect,
+    import_file,
+    order_of,
 )
 from counselor_app.vault import Session
 from ui.bundles.messages import grouped
@@ -55,16 +55,10 @@ class ImportRun:
 
 def plan(paths: Sequence[Path], known: Collection[str]) -> Plan:
     """Inspect every file: the order to import them and the workstations to ask about."""
-    readable: list[tuple[str, int, Path]] = []
-    found = Plan(order=[])
+    order = order_of(paths)
     newcomers: dict[str, Newcomer] = {}
-    for path in paths:
-        try:
-            header = inspect(path).header
-        except BundleError as exc:
-            found.unreadable[path] = exc
-            continue
-        readable.append((header.workstation, header.sequence, path))
+    for path in order.paths:
+        header = order.headers[path]
         if header.workstation in known:
             continue
         newcomer = newcomers.setdefault(
@@ -73,11 +67,8 @@ def plan(paths: Sequence[Path], known: Collection[str]) -> Plan:
         )
         newcomer.records += header.records
         newcomer.files += 1
-    # As the core orders them: a workstation's bundles one after the other, by number.
-    found.order = [path for path in paths if path in found.unreadable]
-    found.order += [path for _workstation, _sequence, path in sorted(readable)]
-    found.newcomers = list(newcomers.values())
-    return found
+    unreadable = [path for path in paths if path in order.unreadable]
+    return Plan(unreadable + order.paths, dict(order.unreadable), list(newcomers.values()))
 
 
 def import_job(order: Sequence[Path], accept: Collection[str]) -> Job:
@@ -90,8 +81,7 @@ def import_job(order: Sequence[Path], accept: Collection[str]) -> Job:
         try:
             steps.total(len(files))
             for done, path in enumerate(files, start=1):
-                for outcome in import_bundles(session, [path], accept=accepted):
-                    outcomes[outcome.path] = outcome
+                outcomes[path] = import_file(session, path, accept=accepted)
                 steps.done(done)
         except Cancelled:
             return ImportRun(outcomes, cancelled=True)
