@@ -273,72 +273,67 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="127"/>
+        <location filename="../../ui/audit/dialog.py" line="126"/>
         <source>Audit trail entries</source>
         <translation>Entrées du journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="128"/>
+        <location filename="../../ui/audit/dialog.py" line="127"/>
         <source>Newest first; read-only.</source>
         <translation>Les plus récentes d’abord&#xa0;; lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="138"/>
-        <source>Column titles</source>
-        <translation>Titres des colonnes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/audit/dialog.py" line="174"/>
+        <location filename="../../ui/audit/dialog.py" line="163"/>
         <source>Entries found: {count}</source>
         <translation>Entrées trouvées&#xa0;: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="184"/>
+        <location filename="../../ui/audit/dialog.py" line="173"/>
         <source>Checking the chain of entries…</source>
         <translation>Vérification de la chaîne des entrées…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="200"/>
+        <location filename="../../ui/audit/dialog.py" line="189"/>
         <source>Chain of entries: altered</source>
         <translation>Chaîne des entrées&#xa0;: modifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="203"/>
+        <location filename="../../ui/audit/dialog.py" line="192"/>
         <source>The audit trail has been altered from entry {number} on: that entry or a later one was changed, removed or added outside the program. Keep the vault as it is and compare it with a backup.</source>
         <translation>Le journal d’audit a été modifié à partir de l’entrée {number}&#xa0;: cette entrée ou une suivante a été changée, supprimée ou ajoutée hors du programme. Conservez le coffre-fort tel quel et comparez-le avec une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="209"/>
+        <location filename="../../ui/audit/dialog.py" line="198"/>
         <source>Chain of entries: intact</source>
         <translation>Chaîne des entrées&#xa0;: intacte</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="214"/>
+        <location filename="../../ui/audit/dialog.py" line="203"/>
         <source>Chain of entries: not checked</source>
         <translation>Chaîne des entrées&#xa0;: non vérifiée</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="217"/>
+        <location filename="../../ui/audit/dialog.py" line="206"/>
         <source>The chain of entries could not be checked: {reason}</source>
         <translation>La chaîne des entrées n’a pas pu être vérifiée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="237"/>
+        <location filename="../../ui/audit/dialog.py" line="226"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="238"/>
+        <location filename="../../ui/audit/dialog.py" line="227"/>
         <source>Export the audit trail</source>
         <translation>Exporter le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="249"/>
+        <location filename="../../ui/audit/dialog.py" line="238"/>
         <source>No file was written.</source>
         <translation>Aucun fichier n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit/dialog.py" line="253"/>
+        <location filename="../../ui/audit/dialog.py" line="242"/>
         <source>{count} entries were written to {path}.</source>
         <translation>{count} entrées ont été écrites dans {path}.</translation>
     </message>
@@ -638,77 +633,77 @@ Utilisez cette fenêtre, ou fermez-la avant de relancer le programme.</translati
 <context>
     <name>BundleImport</name>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="107"/>
+        <location filename="../../ui/bundles/importing.py" line="97"/>
         <source>Accept a new workstation?</source>
         <translation>Accepter un nouveau poste de travail&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="113"/>
+        <location filename="../../ui/bundles/importing.py" line="103"/>
         <source>Records in its bundle: {records}</source>
         <translation>Fiches dans son lot&#xa0;: {records}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="115"/>
+        <location filename="../../ui/bundles/importing.py" line="105"/>
         <source>Records in its {files} bundles: {records}</source>
         <translation>Fiches dans ses {files} lots&#xa0;: {records}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="120"/>
+        <location filename="../../ui/bundles/importing.py" line="110"/>
         <source>A bundle comes from a workstation this vault does not know yet.</source>
         <translation>Un lot vient d’un poste de travail que ce coffre-fort ne connaît pas encore.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="125"/>
+        <location filename="../../ui/bundles/importing.py" line="115"/>
         <source>Workstation: {workstation}</source>
         <translation>Poste de travail&#xa0;: {workstation}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="128"/>
+        <location filename="../../ui/bundles/importing.py" line="118"/>
         <source>Key fingerprint:</source>
         <translation>Empreinte de la clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="133"/>
+        <location filename="../../ui/bundles/importing.py" line="123"/>
         <source>Accept it only if it is one of the organisation&apos;s workstations: compare its id with the one shown in Help &gt; About on that computer. Once accepted, its bundles are imported without asking. Accept this workstation?</source>
         <translation>Ne l’acceptez que s’il s’agit d’un poste de travail de l’organisation&#xa0;: comparez son identifiant avec celui qu’affiche Aide &gt; À propos sur cet ordinateur. Une fois accepté, ses lots sont importés sans question. Accepter ce poste de travail&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="144"/>
+        <location filename="../../ui/bundles/importing.py" line="134"/>
         <source>bundle {sequence} of workstation {workstation} imported: {added} added, {replaced} replaced, {unchanged} unchanged, {held} on legal hold left as they were.</source>
         <translation>lot {sequence} du poste {workstation} importé&#xa0;: {added} ajoutées, {replaced} remplacées, {unchanged} inchangées, {held} sous gel judiciaire laissées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="157"/>
+        <location filename="../../ui/bundles/importing.py" line="147"/>
         <source>{conflicts} records already here from elsewhere (the same ids) were left as they were.</source>
         <translation>{conflicts} fiches déjà présentes venant d’ailleurs (mêmes identifiants) ont été laissées telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="163"/>
+        <location filename="../../ui/bundles/importing.py" line="153"/>
         <source>The workstation was accepted.</source>
         <translation>Le poste de travail a été accepté.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="184"/>
+        <location filename="../../ui/bundles/importing.py" line="174"/>
         <source>not imported (the import was cancelled before it).</source>
         <translation>non importé (l’import a été annulé avant lui).</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="190"/>
+        <location filename="../../ui/bundles/importing.py" line="180"/>
         <source>not imported. {reason}</source>
         <translation>non importé. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="194"/>
+        <location filename="../../ui/bundles/importing.py" line="184"/>
         <source>{file}: {what}</source>
         <translation>{file}&#xa0;: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="203"/>
+        <location filename="../../ui/bundles/importing.py" line="193"/>
         <source>Files imported: {imported} of {total}.</source>
         <translation>Fichiers importés&#xa0;: {imported} sur {total}.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/importing.py" line="206"/>
+        <location filename="../../ui/bundles/importing.py" line="196"/>
         <source>The import was cancelled; the files imported before the cancel stay imported.</source>
         <translation>L’import a été annulé&#xa0;; les fichiers importés avant l’annulation le restent.</translation>
     </message>
@@ -847,22 +842,17 @@ Sous gel judiciaire</translation>
 <context>
     <name>CallListView</name>
     <message>
-        <location filename="../../ui/call_list/view.py" line="93"/>
+        <location filename="../../ui/call_list/view.py" line="91"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/view.py" line="94"/>
+        <location filename="../../ui/call_list/view.py" line="92"/>
         <source>Press Enter to open the selected call.</source>
         <translation>Appuyez sur Entrée pour ouvrir l’appel sélectionné.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_list/view.py" line="104"/>
-        <source>Column titles</source>
-        <translation>Titres des colonnes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_list/view.py" line="163"/>
+        <location filename="../../ui/call_list/view.py" line="151"/>
         <source>Calls: {count}</source>
         <translation>Appels&#xa0;: {count}</translation>
     </message>
@@ -2637,6 +2627,14 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
 </context>
 <context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../ui/tables.py" line="24"/>
+        <source>Column titles</source>
+        <translation>Titres des colonnes</translation>
+    </message>
+</context>
+<context>
     <name>TransferActions</name>
     <message>
         <location filename="../../ui/transfer/actions.py" line="29"/>
@@ -2806,52 +2804,47 @@ Appuyez sur Ctrl+N pour un nouvel appel.</translation>
     </message>
     <message>
         <location filename="../../ui/bundles/workstations.py" line="106"/>
-        <location filename="../../ui/bundles/workstations.py" line="221"/>
+        <location filename="../../ui/bundles/workstations.py" line="210"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="129"/>
+        <location filename="../../ui/bundles/workstations.py" line="128"/>
         <source>In the order they were accepted; read-only.</source>
         <translation>Dans l’ordre où ils ont été acceptés&#xa0;; en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="139"/>
-        <source>Column titles</source>
-        <translation>Titres des colonnes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bundles/workstations.py" line="166"/>
+        <location filename="../../ui/bundles/workstations.py" line="155"/>
         <source>Import bundles</source>
         <translation>Importer des lots</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="168"/>
+        <location filename="../../ui/bundles/workstations.py" line="157"/>
         <source>Record bundles (*.cabundle);;All files (*)</source>
         <translation>Lots de fiches (*.cabundle);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="216"/>
+        <location filename="../../ui/bundles/workstations.py" line="205"/>
         <source>Cancelling after the file being imported…</source>
         <translation>Annulation après le fichier en cours d’import…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="221"/>
+        <location filename="../../ui/bundles/workstations.py" line="210"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="222"/>
+        <location filename="../../ui/bundles/workstations.py" line="211"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="222"/>
+        <location filename="../../ui/bundles/workstations.py" line="211"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/bundles/workstations.py" line="254"/>
+        <location filename="../../ui/bundles/workstations.py" line="243"/>
         <source>The import stopped on an unexpected problem ({detail}). The files imported before it stay imported; the others were not.</source>
         <translation>L’import s’est arrêté sur un problème inattendu ({detail}). Les fichiers importés avant restent importés&#xa0;; les autres ne l’ont pas été.</translation>
     </message>

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ui.errors import FAILURES
 from ui.fields import button, chain_tab_order
 from ui.notice import Notice
 from ui.reports.saving import ask_path, default_folder
+from ui.tables import row_table
 from ui.transfer import worker as workers
 from ui.transfer.worker import SessionFactory, Steps, TransferWorker
 
@@ -122,21 +122,10 @@ class AuditDialog(QDialog):
         self.filters.period.setFocus()
 
     def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("audit_entries")
+        table = row_table(self, self.model, "audit_entries")
         table.setAccessibleName(self.tr("Audit trail entries"))
         table.setAccessibleDescription(self.tr("Newest first; read-only."))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setAccessibleName(self.tr("Column titles"))
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.resizeColumnsToContents()

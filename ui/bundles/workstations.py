@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from ui.errors import FAILURES, describe_failure
 from ui.fields import button, chain_tab_order, plain
 from ui.notice import Notice
 from ui.reports.saving import default_folder
+from ui.tables import row_table
 from ui.transfer import worker as workers
 from ui.transfer.worker import SessionFactory, TransferWorker
 
@@ -124,20 +124,9 @@ class WorkstationsDialog(QDialog):
         self.table.setFocus()
 
     def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("workstations")
+        table = row_table(self, self.model, "workstations")
         table.setAccessibleDescription(self.tr("In the order they were accepted; read-only."))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setAccessibleName(self.tr("Column titles"))
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table

@@ -12,11 +12,9 @@ from datetime import date
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from ui.call_list.record_dialog import RecordDialog
 from ui.errors import FAILURES, describe_failure
 from ui.fields import chain_tab_order
 from ui.notice import Notice
+from ui.tables import row_table
 
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -88,21 +87,10 @@ class CallListView(QWidget):
         if self.model.error is not None:
             self.notice.show_error(self.model.error)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("calls")
+        self.table = row_table(self, self.model, "calls")
         self.table.setAccessibleName(self.tr("Calls"))
         self.table.setAccessibleDescription(self.tr("Press Enter to open the selected call."))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setAccessibleName(self.tr("Column titles"))
-        header.setHighlightSections(False)
         for column in Column:
             stretch = column in (Column.KIND, Column.REASON)
             mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
