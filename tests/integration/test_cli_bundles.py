@@ -120,3 +120,22 @@ def test_export_takes_the_key_from_the_site_settings(tmp_path: Path) -> None:
     code, out, err = cli(*argv, stdin=lines(PASSWORD))
     assert code == 0, err
     assert out_file.is_file() and "1 records" in out
+
+
+def test_since_and_sequence_out_of_range_are_one_line_refusals(tmp_path: Path) -> None:
+    org = keygen(tmp_path / "org")
+    data, _ = station(tmp_path, "one", 1)
+    base = ("--data-dir", str(data), "bundle", "export", "--org-key", str(org / "org.pub"))
+    code, _, err = cli(*base, "--out", str(tmp_path / "a"), "--since", "3", "--as", "one",
+                       stdin=lines(PASSWORD))  # fmt: skip
+    assert code == 1 and err.count("\n") == 1 and "--since 3" in err
+    code, out, err = cli(*base, "--out", str(tmp_path / "b"), "--as", "one", stdin=lines(PASSWORD))
+    assert code == 0, err
+    code, _, err = cli(*base, "--out", str(tmp_path / "c"), "--sequence", "1", "--as", "one",
+                       stdin=lines(PASSWORD))  # fmt: skip
+    assert code == 1 and err.count("\n") == 1 and "--sequence 1" in err
+    assert not (tmp_path / "a").exists() and not (tmp_path / "c").exists()
+    code, out, err = cli(*base, "--out", str(tmp_path / "d"), "--sequence", "7", "--as", "one",
+                         stdin=lines(PASSWORD))  # fmt: skip
+    assert code == 0, err
+    assert "Wrote bundle 7 " in out and "1 records" in out
