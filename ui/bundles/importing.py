@@ -57,9 +57,9 @@ def plan(paths: Sequence[Path], known: Collection[str]) -> Plan:
     """Inspect every file: the order to import them and the workstations to ask about."""
     order = order_of(paths)
     newcomers: dict[str, Newcomer] = {}
-    for path in order.paths:
-        header = order.headers[path]
-        if header.workstation in known:
+    for path in paths:  # asked about in the order the files were chosen
+        header = order.headers.get(path)
+        if header is None or header.workstation in known:
             continue
         newcomer = newcomers.setdefault(
             header.workstation,
